@@ -1,0 +1,20 @@
+/** Stable error codes carried by HTTP error bodies and Socket.IO acks. */
+export const ErrorCode = {
+  BadRequest: 'bad_request',
+  BoardNotFound: 'board_not_found',
+  NotFound: 'not_found',
+  Unauthorized: 'unauthorized',
+  Forbidden: 'forbidden',
+  StorageUnavailable: 'storage_unavailable',
+  RateLimited: 'rate_limited',
+  Internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Body of every HTTP error response: `{ error: { code, message, issues? } }`. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; issues?: unknown[]; requestId?: string };
+}
+
+/** Socket.IO acknowledgement: every handler answers through its ack with one of these. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
