@@ -1,0 +1,188 @@
+import type { Database, Queryable } from './database.ts';
+import { BoardNotFoundError, SeqConflictError } from './errors.ts';
+import { SqlState, sqlStateOf } from './pg-error.ts';
+import { toBytes, toDate, toNullableString, toSafeInteger } from './values.ts';
+
+/**
+ * A board's Yjs update log: an append-only list of opaque byte updates keyed by
+ * `(board_id, seq)`, plus at most one snapshot that replaces every update up to `upto_seq`.
+ * This module stores bytes and knows nothing about Yjs.
+ */
+
+/** An update to append; `seq` is assigned by the caller, `author` is a user id when known. */
+export interface NewBoardUpdate {
+  seq: number;
+  bytes: Uint8Array;
+  author: string | null;
+}
+
+/** An update read back from the log. */
+export interface StoredBoardUpdate extends NewBoardUpdate {
+  createdAt: Date;
+}
+
+/** What `loadBoardLog` returns: the snapshot, if compacted, and every update after it. */
+export interface BoardLog {
+  snapshot: { uptoSeq: number; bytes: Uint8Array } | null;
+  updates: StoredBoardUpdate[];
+}
+
+/** Size of a board's uncompacted log, to decide when to compact. */
+export interface BoardLogStats {
+  /** Updates not yet folded into the snapshot. */
+  updateCount: number;
+  /** Their total size in bytes (the snapshot not included). */
+  updateBytes: number;
+  /** Highest seq taken, by an update or the snapshot; 0 for an empty log. */
+  lastSeq: number;
+}
+
+/**
+ * Postgres allows 65535 bind parameters per statement and each row takes three, so a larger
+ * batch is split into several inserts (still one transaction).
+ */
+const MAX_ROWS_PER_INSERT = 10_000;
+
+/**
+ * Loads the snapshot and the updates after it, in seq order; `null` if the board does not
+ * exist. Reads in one repeatable-read transaction: otherwise a compaction committing between
+ * the snapshot read and the update read would lose the updates it folded in.
+ */
+export async function loadBoardLog(db: Database, boardId: string): Promise<BoardLog | null> {
+  return db.transaction(async (tx) => {
+    await tx.query('set transaction isolation level repeatable read');
+    const boards = await tx.query<{ id: unknown }>('select id from boards where id = $1', [boardId]);
+    if (boards.length === 0) return null;
+    const snapshot = await readSnapshot(tx, boardId);
+    const updates = await tx.query<{ seq: unknown; bytes: unknown; author: unknown; created_at: unknown }>(
+      `select seq, bytes, author, created_at from board_updates
+        where board_id = $1 and seq > $2 order by seq`,
+      [boardId, snapshot?.uptoSeq ?? -1],
+    );
+    return {
+      snapshot,
+      updates: updates.map((row) => ({
+        seq: toSafeInteger(row.seq, 'board_updates.seq'),
+        bytes: toBytes(row.bytes, 'board_updates.bytes'),
+        author: toNullableString(row.author, 'board_updates.author'),
+        createdAt: toDate(row.created_at, 'board_updates.created_at'),
+      })),
+    };
+  });
+}
+
+/**
+ * Appends updates in one transaction: all are durable when it resolves, or none are. A seq
+ * that is already taken (or repeated in the batch) fails the whole batch with
+ * `SeqConflictError`, never overwriting; an unknown board fails with `BoardNotFoundError`.
+ */
+export async function appendUpdates(
+  db: Database,
+  boardId: string,
+  updates: readonly NewBoardUpdate[],
+): Promise<void> {
+  if (updates.length === 0) return;
+  updates.forEach((update) => assertSeq(update.seq));
+  try {
+    await db.transaction(async (tx) => {
+      for (let start = 0; start < updates.length; start += MAX_ROWS_PER_INSERT) {
+        await insertUpdates(tx, boardId, updates.slice(start, start + MAX_ROWS_PER_INSERT));
+      }
+    });
+  } catch (error) {
+    const state = sqlStateOf(error);
+    if (state === SqlState.UniqueViolation) {
+      throw new SeqConflictError(boardId, updates.map((update) => update.seq), { cause: error });
+    }
+    if (state === SqlState.ForeignKeyViolation) throw new BoardNotFoundError(boardId, { cause: error });
+    throw error;
+  }
+}
+
+/**
+ * Replaces every update with `seq <= uptoSeq` by `snapshot`, in one transaction. A snapshot
+ * is only stored if it is newer than the one already there, so a slow compaction finishing
+ * after a later one cannot roll the board back; the updates it covers are deleted either way,
+ * since the stored snapshot covers them too.
+ */
+export async function compactBoardLog(
+  db: Database,
+  boardId: string,
+  uptoSeq: number,
+  snapshot: Uint8Array,
+): Promise<void> {
+  assertSeq(uptoSeq);
+  try {
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `insert into board_snapshots (board_id, upto_seq, bytes, updated_at)
+         values ($1, $2, $3, now())
+         on conflict (board_id) do update
+           set upto_seq = excluded.upto_seq, bytes = excluded.bytes, updated_at = excluded.updated_at
+           where board_snapshots.upto_seq < excluded.upto_seq`,
+        [boardId, uptoSeq, snapshot],
+      );
+      await tx.query('delete from board_updates where board_id = $1 and seq <= $2', [boardId, uptoSeq]);
+    });
+  } catch (error) {
+    if (sqlStateOf(error) === SqlState.ForeignKeyViolation) {
+      throw new BoardNotFoundError(boardId, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** Count, size and last seq of a board's uncompacted log (zeros for an unknown board). */
+export async function boardLogStats(db: Queryable, boardId: string): Promise<BoardLogStats> {
+  const rows = await db.query<{ update_count: unknown; update_bytes: unknown; last_seq: unknown }>(
+    `select count(*) as update_count,
+            coalesce(sum(octet_length(bytes)), 0) as update_bytes,
+            greatest(max(seq), (select upto_seq from board_snapshots where board_id = $1), 0) as last_seq
+       from board_updates where board_id = $1`,
+    [boardId],
+  );
+  const row = rows[0];
+  if (row === undefined) throw new Error('aggregate query gave no row');
+  return {
+    updateCount: toSafeInteger(row.update_count, 'update_count'),
+    updateBytes: toSafeInteger(row.update_bytes, 'update_bytes'),
+    lastSeq: toSafeInteger(row.last_seq, 'last_seq'),
+  };
+}
+
+async function readSnapshot(tx: Queryable, boardId: string): Promise<BoardLog['snapshot']> {
+  const rows = await tx.query<{ upto_seq: unknown; bytes: unknown }>(
+    'select upto_seq, bytes from board_snapshots where board_id = $1',
+    [boardId],
+  );
+  const row = rows[0];
+  if (row === undefined) return null;
+  return {
+    uptoSeq: toSafeInteger(row.upto_seq, 'board_snapshots.upto_seq'),
+    bytes: toBytes(row.bytes, 'board_snapshots.bytes'),
+  };
+}
+
+/** One multi-row insert; the board id is bound once as $1, each row adds seq, bytes, author. */
+async function insertUpdates(
+  tx: Queryable,
+  boardId: string,
+  updates: readonly NewBoardUpdate[],
+): Promise<void> {
+  const params: unknown[] = [boardId];
+  const tuples = updates.map((update) => {
+    params.push(update.seq, update.bytes, update.author);
+    const n = params.length;
+    return `($1, $${n - 2}::bigint, $${n - 1}::bytea, $${n}::text)`;
+  });
+  await tx.query(
+    `insert into board_updates (board_id, seq, bytes, author) values ${tuples.join(', ')}`,
+    params,
+  );
+}
+
+function assertSeq(seq: number): void {
+  if (!Number.isSafeInteger(seq) || seq < 0) {
+    throw new RangeError(`seq must be a non-negative safe integer, got ${seq}`);
+  }
+}

@@ -1,0 +1,1 @@
+export { openTestDatabase, randomTestId } from './open-test-database.ts';
