@@ -1,0 +1,127 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type Position = 'onsite' | 'remote';
+
+const POSITION_LABEL: Record<Position, string> = { onsite: 'On-site', remote: 'Remote' };
+
+/**
+ * One person's view of `/boards/<id>`, driven through the roles and labels of the UI contract
+ * . On a touch device actions are taps, the way people on site use it.
+ */
+export class BoardPage {
+  readonly page: Page;
+  readonly name: string;
+  readonly position: Position;
+  private readonly touch: boolean;
+
+  constructor(page: Page, person: { name: string; position: Position; touch: boolean }) {
+    this.page = page;
+    this.name = person.name;
+    this.position = person.position;
+    this.touch = person.touch;
+  }
+
+  /** "<name> · On-site": how this person is listed under "People online". */
+  get presenceLabel(): string {
+    return `${this.name} · ${POSITION_LABEL[this.position]}`;
+  }
+
+  get connection(): Locator {
+    return this.page.getByRole('status', { name: 'Connection' });
+  }
+
+  /** Opens the board, answers the one-time identity form, and waits until the doc is synced. */
+  async join(boardId: string, boardName: string): Promise<void> {
+    await this.page.goto(`/boards/${boardId}`);
+    await this.page.getByRole('textbox', { name: 'Your name' }).fill(this.name);
+    await this.page.getByRole('radio', { name: POSITION_LABEL[this.position], exact: true }).check();
+    await this.press(this.page.getByRole('button', { name: 'Join board' }));
+    await expect(this.page.getByRole('heading', { level: 1, name: boardName })).toBeVisible();
+    // Writing before the first sync is not allowed (the server seeds boards), so wait for "Online".
+    await expect(this.connection).toContainText('Online');
+  }
+
+  // Checklists
+
+  checklistItem(title: string): Locator {
+    return this.page.getByRole('checkbox', { name: title, exact: true });
+  }
+
+  async addChecklistItem(title: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'New item' }).fill(title);
+    await this.press(this.page.getByRole('button', { name: 'Add item' }));
+    await expect(this.checklistItem(title)).toBeVisible();
+  }
+
+  async tickChecklistItem(title: string): Promise<void> {
+    await this.press(this.checklistItem(title));
+    await expect(this.checklistItem(title)).toBeChecked();
+  }
+
+  // Guests
+
+  checkInButton(guestName: string): Locator {
+    return this.page.getByRole('button', { name: `Check in ${guestName}`, exact: true });
+  }
+
+  async searchGuests(query: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Search guests' }).fill(query);
+  }
+
+  /**
+   * Names of guests listed with a "Check in" button whose row does not already say "Checked in by",
+   * in list order. Reads the accessible name the way assistive tech does: aria-label, else the text.
+   */
+  async guestsNotCheckedIn(): Promise<string[]> {
+    const buttons = this.page.getByRole('button', { name: /^Check in / });
+    await expect(buttons.first()).toBeVisible();
+    return buttons.evaluateAll((elements) =>
+      elements
+        .filter(
+          (el) =>
+            !el.closest('li, tr, [role="listitem"], [role="row"]')?.textContent?.includes('Checked in by'),
+        )
+        .map((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim())
+        .map((label) => label.replace(/^Check in /, '')),
+    );
+  }
+
+  async checkInGuest(guestName: string): Promise<void> {
+    await this.searchGuests(guestName);
+    await this.press(this.checkInButton(guestName));
+  }
+
+  async addWalkIn(guestName: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Guest name' }).fill(guestName);
+    await this.press(this.page.getByRole('button', { name: 'Add walk-in' }));
+  }
+
+  // Incidents
+
+  incident(title: string): Locator {
+    return this.page.getByRole('listitem').filter({ hasText: title });
+  }
+
+  alert(title: string): Locator {
+    return this.page.getByRole('alert').filter({ hasText: title });
+  }
+
+  async raiseIncident(title: string, level: 'Blue' | 'Yellow' | 'Red'): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Incident title' }).fill(title);
+    await this.page.getByRole('radio', { name: level, exact: true }).check();
+    await this.press(this.page.getByRole('button', { name: 'Raise incident' }));
+    await expect(this.incident(title)).toBeVisible();
+  }
+
+  // People online
+
+  person(other: BoardPage): Locator {
+    return this.page.getByRole('listitem').filter({ hasText: other.presenceLabel });
+  }
+
+  /** Tap on a touch device, click elsewhere. */
+  private async press(target: Locator): Promise<void> {
+    if (this.touch) await target.tap();
+    else await target.click();
+  }
+}
