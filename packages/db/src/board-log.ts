@@ -51,10 +51,17 @@ const MAX_ROWS_PER_INSERT = 10_000;
 export async function loadBoardLog(db: Database, boardId: string): Promise<BoardLog | null> {
   return db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read');
-    const boards = await tx.query<{ id: unknown }>('select id from boards where id = $1', [boardId]);
+    const boards = await tx.query<{ id: unknown }>('select id from boards where id = $1', [
+      boardId,
+    ]);
     if (boards.length === 0) return null;
     const snapshot = await readSnapshot(tx, boardId);
-    const updates = await tx.query<{ seq: unknown; bytes: unknown; author: unknown; created_at: unknown }>(
+    const updates = await tx.query<{
+      seq: unknown;
+      bytes: unknown;
+      author: unknown;
+      created_at: unknown;
+    }>(
       `select seq, bytes, author, created_at from board_updates
         where board_id = $1 and seq > $2 order by seq`,
       [boardId, snapshot?.uptoSeq ?? -1],
@@ -92,9 +99,14 @@ export async function appendUpdates(
   } catch (error) {
     const state = sqlStateOf(error);
     if (state === SqlState.UniqueViolation) {
-      throw new SeqConflictError(boardId, updates.map((update) => update.seq), { cause: error });
+      throw new SeqConflictError(
+        boardId,
+        updates.map((update) => update.seq),
+        { cause: error },
+      );
     }
-    if (state === SqlState.ForeignKeyViolation) throw new BoardNotFoundError(boardId, { cause: error });
+    if (state === SqlState.ForeignKeyViolation)
+      throw new BoardNotFoundError(boardId, { cause: error });
     throw error;
   }
 }
@@ -122,7 +134,10 @@ export async function compactBoardLog(
            where board_snapshots.upto_seq < excluded.upto_seq`,
         [boardId, uptoSeq, snapshot],
       );
-      await tx.query('delete from board_updates where board_id = $1 and seq <= $2', [boardId, uptoSeq]);
+      await tx.query('delete from board_updates where board_id = $1 and seq <= $2', [
+        boardId,
+        uptoSeq,
+      ]);
     });
   } catch (error) {
     if (sqlStateOf(error) === SqlState.ForeignKeyViolation) {
@@ -134,7 +149,11 @@ export async function compactBoardLog(
 
 /** Count, size and last seq of a board's uncompacted log (zeros for an unknown board). */
 export async function boardLogStats(db: Queryable, boardId: string): Promise<BoardLogStats> {
-  const rows = await db.query<{ update_count: unknown; update_bytes: unknown; last_seq: unknown }>(
+  const rows = await db.query<{
+    update_count: unknown;
+    update_bytes: unknown;
+    last_seq: unknown;
+  }>(
     `select count(*) as update_count,
             coalesce(sum(octet_length(bytes)), 0) as update_bytes,
             greatest(max(seq), (select upto_seq from board_snapshots where board_id = $1), 0) as last_seq

@@ -15,7 +15,10 @@ export interface MigrationPlan {
   migrations: readonly Migration[];
 }
 
-const DEFAULT_PLAN: MigrationPlan = { table: 'schema_migrations', migrations: MIGRATIONS };
+const DEFAULT_PLAN: MigrationPlan = {
+  table: 'schema_migrations',
+  migrations: MIGRATIONS,
+};
 
 /**
  * Brings the schema up to date: applies every migration not yet recorded in
