@@ -116,12 +116,10 @@ describe('appendUpdates', () => {
     const boardId = await newBoard();
     await appendUpdates(db, boardId, [update(6)]);
 
-    await expect(
-      appendUpdates(db, boardId, [update(5), update(6), update(7)]),
-    ).rejects.toBeInstanceOf(SeqConflictError);
-    await expect(appendUpdates(db, boardId, [update(8), update(8)])).rejects.toBeInstanceOf(
+    await expect(appendUpdates(db, boardId, [update(5), update(6), update(7)])).rejects.toBeInstanceOf(
       SeqConflictError,
     );
+    await expect(appendUpdates(db, boardId, [update(8), update(8)])).rejects.toBeInstanceOf(SeqConflictError);
     expect(seqsOf(await loadBoardLog(db, boardId))).toEqual([6]);
   });
 
@@ -148,9 +146,7 @@ describe('appendUpdates', () => {
     });
 
     // The conflict sits in the last chunk, so the earlier chunks must roll back too.
-    const conflicting = Array.from({ length: 25_000 }, (_, i) => update(25_001 + i)).concat(
-      update(1),
-    );
+    const conflicting = Array.from({ length: 25_000 }, (_, i) => update(25_001 + i)).concat(update(1));
     await expect(appendUpdates(db, boardId, conflicting)).rejects.toBeInstanceOf(SeqConflictError);
     expect((await boardLogStats(db, boardId)).updateCount).toBe(25_000);
   });
@@ -166,9 +162,7 @@ describe('appendUpdates', () => {
 
   it('throws BoardNotFoundError for an unknown board', async () => {
     const boardId = randomTestId('missing');
-    await expect(appendUpdates(db, boardId, [update(1)])).rejects.toBeInstanceOf(
-      BoardNotFoundError,
-    );
+    await expect(appendUpdates(db, boardId, [update(1)])).rejects.toBeInstanceOf(BoardNotFoundError);
   });
 
   it('rejects a seq that is not a non-negative safe integer before touching the database', async () => {
@@ -237,9 +231,9 @@ describe('compactBoardLog', () => {
   });
 
   it('throws BoardNotFoundError for an unknown board', async () => {
-    await expect(
-      compactBoardLog(db, randomTestId('missing'), 1, Uint8Array.of(1)),
-    ).rejects.toBeInstanceOf(BoardNotFoundError);
+    await expect(compactBoardLog(db, randomTestId('missing'), 1, Uint8Array.of(1))).rejects.toBeInstanceOf(
+      BoardNotFoundError,
+    );
   });
 });
 

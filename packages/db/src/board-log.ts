@@ -51,9 +51,7 @@ const MAX_ROWS_PER_INSERT = 10_000;
 export async function loadBoardLog(db: Database, boardId: string): Promise<BoardLog | null> {
   return db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read');
-    const boards = await tx.query<{ id: unknown }>('select id from boards where id = $1', [
-      boardId,
-    ]);
+    const boards = await tx.query<{ id: unknown }>('select id from boards where id = $1', [boardId]);
     if (boards.length === 0) return null;
     const snapshot = await readSnapshot(tx, boardId);
     const updates = await tx.query<{
@@ -105,8 +103,7 @@ export async function appendUpdates(
         { cause: error },
       );
     }
-    if (state === SqlState.ForeignKeyViolation)
-      throw new BoardNotFoundError(boardId, { cause: error });
+    if (state === SqlState.ForeignKeyViolation) throw new BoardNotFoundError(boardId, { cause: error });
     throw error;
   }
 }
@@ -134,10 +131,7 @@ export async function compactBoardLog(
            where board_snapshots.upto_seq < excluded.upto_seq`,
         [boardId, uptoSeq, snapshot],
       );
-      await tx.query('delete from board_updates where board_id = $1 and seq <= $2', [
-        boardId,
-        uptoSeq,
-      ]);
+      await tx.query('delete from board_updates where board_id = $1 and seq <= $2', [boardId, uptoSeq]);
     });
   } catch (error) {
     if (sqlStateOf(error) === SqlState.ForeignKeyViolation) {

@@ -21,10 +21,7 @@ const COLUMNS = 'id, name, created_at';
 /**
  * Creates a board; `id` defaults to a random UUID. Throws `BoardExistsError` if the id is taken.
  */
-export async function createBoard(
-  db: Queryable,
-  input: { id?: string; name: string },
-): Promise<BoardRow> {
+export async function createBoard(db: Queryable, input: { id?: string; name: string }): Promise<BoardRow> {
   const id = input.id ?? crypto.randomUUID();
   try {
     const rows = await db.query<RawBoardRow>(
@@ -49,9 +46,7 @@ export async function getBoard(db: Queryable, id: string): Promise<BoardRow | nu
 
 /** Every board, newest first (ties broken by id so the order is stable). */
 export async function listBoards(db: Queryable): Promise<BoardRow[]> {
-  const rows = await db.query<RawBoardRow>(
-    `select ${COLUMNS} from boards order by created_at desc, id`,
-  );
+  const rows = await db.query<RawBoardRow>(`select ${COLUMNS} from boards order by created_at desc, id`);
   return rows.map(toBoardRow);
 }
 

@@ -17,9 +17,7 @@ afterAll(async () => {
 });
 
 /** A plan on throwaway tables, so tests can migrate from scratch on a shared server. */
-function throwawayPlan(
-  extra: MigrationPlan['migrations'] = [],
-): MigrationPlan & { counter: string } {
+function throwawayPlan(extra: MigrationPlan['migrations'] = []): MigrationPlan & { counter: string } {
   const suffix = crypto.randomUUID().replaceAll('-', '');
   const counter = `test_counter_${suffix}`;
   return {
@@ -67,9 +65,7 @@ describe('migrate', () => {
   it('is idempotent: running it twice more applies nothing', async () => {
     await migrate(db);
     await migrate(db);
-    const rows = await db.query<{ count: unknown }>(
-      'select count(*) as count from schema_migrations',
-    );
+    const rows = await db.query<{ count: unknown }>('select count(*) as count from schema_migrations');
     expect(Number(rows[0]?.count)).toBe(MIGRATIONS.length);
   });
 
@@ -82,9 +78,7 @@ describe('migrate', () => {
       await Promise.all([1, 2, 3].map(() => db.query('select 1')));
       await Promise.all([applyMigrations(db, plan), applyMigrations(db, plan)]);
       await applyMigrations(db, plan);
-      const counted = await db.query<{ count: unknown }>(
-        `select count(*) as count from ${plan.counter}`,
-      );
+      const counted = await db.query<{ count: unknown }>(`select count(*) as count from ${plan.counter}`);
       expect(Number(counted[0]?.count)).toBe(1);
       const recorded = await db.query<{ version: unknown; name: unknown }>(
         `select version, name from ${plan.table} order by version`,

@@ -50,9 +50,7 @@ describe('PGlite with a dataDir', () => {
         [3, [3, 0]],
       ]);
       // Reopening migrated again: still exactly one record per migration.
-      const rows = await second.query<{ count: unknown }>(
-        'select count(*) as count from schema_migrations',
-      );
+      const rows = await second.query<{ count: unknown }>('select count(*) as count from schema_migrations');
       expect(Number(rows[0]?.count)).toBe(MIGRATIONS.length);
     } finally {
       await second.close();
