@@ -1,0 +1,16 @@
+import { error } from '@sveltejs/kit';
+import { getBoard } from '#lib/api/boards.ts';
+import { ApiError } from '#lib/errors.ts';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ params, fetch }) => {
+  try {
+    return { board: await getBoard(params.id, fetch) };
+  } catch (cause) {
+    if (cause instanceof ApiError && cause.code === 'board_not_found') {
+      error(404, 'Board not found', { code: cause.code });
+    }
+    if (cause instanceof ApiError) error(cause.status >= 400 ? cause.status : 503, cause.message, { code: cause.code });
+    throw cause;
+  }
+};
