@@ -90,11 +90,13 @@ async function turbo(title, tasks, extraFlags, env) {
     return;
   }
   let unexplained = code !== 0;
-  const run = JSON.parse(readFileSync(join(RUNS_DIR, runFile), 'utf8'));
-  for (const task of run.tasks) {
+  const runSummary = JSON.parse(readFileSync(join(RUNS_DIR, runFile), 'utf8'));
+  for (const task of runSummary.tasks) {
     const exitCode = task.execution?.exitCode;
     if (exitCode === 0 || task.cache?.status === 'HIT') continue;
     unexplained = false;
+    // A failed dependency (`^build`) is counted by the build step, not once per step that needed it.
+    if (!tasks.includes(task.task)) continue;
     const logPath = task.logFile ? join(ROOT, task.logFile) : '';
     const log = logPath && existsSync(logPath) ? readFileSync(logPath, 'utf8') : '';
     if (!summariesIn(log).some((summary) => summary.failed > 0)) {
