@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { DEFAULT_MAX_FRAME_BYTES } from '@pairboard/board-schema';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every environment variable the server reads. docker/example.env documents each one. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data/pairboard'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  MAX_FRAME_BYTES: positiveInt(DEFAULT_MAX_FRAME_BYTES),
+  BOARD_IDLE_UNLOAD_MS: positiveInt(30_000),
+  COMPACT_AFTER_UPDATES: positiveInt(500),
+  CLIENT_MESSAGES_PER_SECOND: positiveInt(200),
+  CLIENT_BYTES_PER_SECOND: positiveInt(4 * 1024 * 1024),
+  PUBLIC_ORIGIN: z.url().optional(),
+});
+
+/** The typed configuration every module receives; nothing else reads process.env. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string | undefined;
+  logLevel: (typeof LOG_LEVELS)[number];
+  maxFrameBytes: number;
+  boardIdleUnloadMs: number;
+  compactAfterUpdates: number;
+  clientMessagesPerSecond: number;
+  clientBytesPerSecond: number;
+  publicOrigin: string | undefined;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Parses an environment once; reports every problem at once instead of the first. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    return { ok: false, problems };
+  }
+  const e = result.data;
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      databaseUrl: e.DATABASE_URL,
+      dataDir: e.DATABASE_URL ? undefined : e.DATA_DIR,
+      logLevel: e.LOG_LEVEL,
+      maxFrameBytes: e.MAX_FRAME_BYTES,
+      boardIdleUnloadMs: e.BOARD_IDLE_UNLOAD_MS,
+      compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+      clientMessagesPerSecond: e.CLIENT_MESSAGES_PER_SECOND,
+      clientBytesPerSecond: e.CLIENT_BYTES_PER_SECOND,
+      publicOrigin: e.PUBLIC_ORIGIN,
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ErrorCode, type ErrorBody } from '@pairboard/board-schema';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+/** Unknown /api paths answer JSON, not the web app's HTML. */
+export const apiNotFound: RequestHandler = (req, res) => {
+  const body: ErrorBody = { error: { code: ErrorCode.NotFound, message: `no API route for ${req.method} ${req.path}` } };
+  res.status(404).json(body);
+};
+
+/** Maps AppError to its status; anything else is a 500 with a request id. Stacks stay in the log. */
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    if (error instanceof AppError) {
+      const body: ErrorBody = { error: { code: error.code, message: error.message, issues: error.issues } };
+      res.status(error.status).json(body);
+      return;
+    }
+    if (isBodyParseError(error)) {
+      const body: ErrorBody = { error: { code: ErrorCode.BadRequest, message: 'request body is not valid JSON' } };
+      res.status(400).json(body);
+      return;
+    }
+    const requestId = randomUUID();
+    logger.error({ err: error, requestId, method: req.method, path: req.path }, 'request failed');
+    const body: ErrorBody = { error: { code: ErrorCode.Internal, message: 'internal error', requestId } };
+    res.status(500).json(body);
+  };
+}
+
+function isBodyParseError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'entity.parse.failed';
+}

@@ -1,0 +1,49 @@
+import type { AddressInfo } from 'node:net';
+import { parseConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { createServer } from './app.ts';
+import { ensureDemoBoard } from './demo/seed-demo.ts';
+
+const parsed = parseConfig(process.env);
+if (!parsed.ok) {
+  console.error('Pairboard cannot start; fix these settings:');
+  for (const problem of parsed.problems) console.error(`  - ${problem}`);
+  process.exit(1);
+}
+const config = parsed.config;
+const logger = createLogger(config.logLevel);
+
+process.on('unhandledRejection', (reason) => {
+  logger.error({ err: reason }, 'unhandled promise rejection');
+});
+
+const server = await createServer(config, { logger });
+const demoBoardId = process.argv.includes('--demo') ? await ensureDemoBoard(server.db, new Date()) : null;
+
+server.httpServer.listen(config.port, config.host, () => {
+  const { port } = server.httpServer.address() as AddressInfo;
+  const origin = config.publicOrigin ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  logger.info({ port, database: server.db.driver, dataDir: config.dataDir }, `listening on ${origin}`);
+  if (demoBoardId) {
+    process.stdout.write(`\n  Pairboard is running. Open the demo event:\n\n    ${origin}/boards/${demoBoardId}\n\n`);
+  }
+});
+
+let stopping = false;
+const shutdown = (signal: string): void => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: flushing boards to storage');
+  server.close().then(
+    () => {
+      logger.info('stopped cleanly');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

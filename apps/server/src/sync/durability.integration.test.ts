@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { boardLogStats, loadBoardLog } from '@pairboard/db';
+import { addGuest, readBoard } from '@pairboard/sync-core';
+import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
+import { spawnServer } from '../testing/spawn-server.ts';
+import { connectProvider } from '../testing/sync-clients.ts';
+import { waitUntil } from '../testing/wait-for.ts';
+import { createTestBoard } from '../testing/boards.ts';
+
+const dataDirs: string[] = [];
+function freshStorageEnv(): Record<string, string | undefined> {
+  if (process.env.DATABASE_URL) return { DATABASE_URL: process.env.DATABASE_URL };
+  const dataDir = mkdtempSync(join(tmpdir(), 'pairboard-kill-'));
+  dataDirs.push(dataDir);
+  return { DATA_DIR: dataDir, DATABASE_URL: undefined };
+}
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('nothing is lost (SY4)', () => {
+  it('keeps an update a second client received, after kill -9, though its author never returns', async () => {
+    const storage = freshStorageEnv();
+    const first = await spawnServer({ ...storage, COMPACT_AFTER_UPDATES: '5' });
+    const boardId = await createTestBoard(first.url, 'empty');
+    const author = await connectProvider(first.syncUrl, boardId);
+    const witness = await connectProvider(first.syncUrl, boardId);
+    for (let i = 0; i < 7; i++) addGuest(author.doc, { name: `现场嘉宾 ${i}`, walkIn: true });
+    addGuest(author.doc, { name: '最后一位嘉宾', walkIn: true });
+    await waitUntil(() => readBoard(witness.doc).guests.some((g) => g.name === '最后一位嘉宾'), {
+      message: 'the witness received the last update',
+    });
+    const seen = readBoard(witness.doc);
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
+    // Neither client may resend: the author is gone for good, the witness too.
+    author.destroy();
+    witness.destroy();
+
+    const second = await spawnServer(storage);
+    try {
+      const fresh = await connectProvider(second.syncUrl, boardId);
+      expect(readBoard(fresh.doc)).toEqual(seen);
+      fresh.destroy();
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+  });
+});
+
+describe('compaction (SY8)', () => {
+  let t: TestServer | null = null;
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('loads snapshot plus tail to a byte-identical document, before and after a restart', async () => {
+    const storage = freshStorageEnv();
+    t = await startTestServer({ compactAfterUpdates: 5, dataDir: storage.DATA_DIR });
+    const boardId = await createTestBoard(t.url, 'empty');
+    const client = await connectProvider(t.syncUrl, boardId);
+    for (let i = 0; i < 13; i++) addGuest(client.doc, { name: `嘉宾 ${i}`, walkIn: true });
+    await waitUntil(async () => {
+      const log = await loadBoardLog(t!.server.db, boardId);
+      return log?.snapshot !== null && (log?.snapshot?.uptoSeq ?? 0) >= 10;
+    }, { message: 'a snapshot was written' });
+    await waitUntil(async () => readBoard(client.doc).guests.length === 13);
+    const room = t.server.rooms.peek(boardId)!;
+    await room.flush();
+    const log = (await loadBoardLog(t.server.db, boardId))!;
+    expect(log.updates.every((u) => u.seq > log.snapshot!.uptoSeq)).toBe(true);
+    const before = Y.encodeStateAsUpdate(room.doc);
+
+    const rebuilt = new Y.Doc();
+    Y.applyUpdate(rebuilt, log.snapshot!.bytes);
+    for (const update of log.updates) Y.applyUpdate(rebuilt, update.bytes);
+    expect(Buffer.from(Y.encodeStateAsUpdate(rebuilt)).equals(Buffer.from(before))).toBe(true);
+    rebuilt.destroy();
+
+    client.destroy();
+    const config = t.config;
+    await t.close();
+    t = await startTestServer({ dataDir: config.dataDir });
+    const reloaded = (await t.server.rooms.acquire(boardId))!;
+    expect(Buffer.from(Y.encodeStateAsUpdate(reloaded.doc)).equals(Buffer.from(before))).toBe(true);
+    expect((await boardLogStats(t.server.db, boardId)).updateCount).toBe(0);
+  });
+
+  it('unloads an idle board from memory after writing its snapshot', async () => {
+    const server = await startTestServer({ boardIdleUnloadMs: 50 });
+    try {
+      const boardId = await createTestBoard(server.url, 'empty');
+      const client = await connectProvider(server.syncUrl, boardId);
+      addGuest(client.doc, { name: '空闲测试', walkIn: true });
+      await waitUntil(async () => (await boardLogStats(server.server.db, boardId)).updateCount === 2);
+      expect(server.server.rooms.peek(boardId)).toBeDefined();
+      client.destroy();
+      await waitUntil(() => server.server.rooms.peek(boardId) === undefined, { message: 'board unloaded' });
+      await waitUntil(async () => (await boardLogStats(server.server.db, boardId)).updateCount === 0, {
+        message: 'snapshot replaced the log on unload',
+      });
+      const again = await connectProvider(server.syncUrl, boardId);
+      expect(readBoard(again.doc).guests.map((g) => g.name)).toContain('空闲测试');
+      again.destroy();
+    } finally {
+      await server.close();
+    }
+  });
+});

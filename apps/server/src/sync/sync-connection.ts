@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import type { WebSocket, RawData } from 'ws';
+import {
+  CLOSE_BOARD_NOT_FOUND,
+  CLOSE_MALFORMED_FRAME,
+  CLOSE_RATE_LIMITED,
+  CLOSE_STORAGE_UNAVAILABLE,
+  CLOSE_UNKNOWN_MESSAGE,
+} from '@pairboard/board-schema';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Room, RoomPeer } from './room.ts';
+import type { RoomRegistry } from './room-registry.ts';
+import { decodeClientFrame, MalformedFrameError, type ClientMessage } from './sync-messages.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+export interface SyncConnectionOptions {
+  registry: RoomRegistry;
+  logger: Logger;
+  metrics: Metrics;
+  messagesPerSecond: number;
+  bytesPerSecond: number;
+}
+
+/** Frames a client may send while its board is still loading; more is a flood (SY3). */
+const MAX_FRAMES_BEFORE_READY = 64;
+
+/**
+ * One sync WebSocket. Frames are checked against the connection's budget, decoded completely,
+ * and handed to the room; any bad frame closes this socket only, with a named code (SY5, SY6).
+ */
+export class SyncConnection implements RoomPeer {
+  readonly id = randomUUID();
+  readonly authorId: string | null = null;
+  readonly awarenessClients = new Set<number>();
+  resyncRequested = false;
+  private readonly ws: WebSocket;
+  private readonly boardId: string;
+  private readonly options: SyncConnectionOptions;
+  private readonly messageBudget: TokenBucket;
+  private readonly byteBudget: TokenBucket;
+  private room: Room | null = null;
+  private earlyFrames: Uint8Array[] = [];
+  private closed = false;
+
+  constructor(ws: WebSocket, boardId: string, options: SyncConnectionOptions) {
+    this.ws = ws;
+    this.boardId = boardId;
+    this.options = options;
+    this.messageBudget = new TokenBucket(options.messagesPerSecond);
+    this.byteBudget = new TokenBucket(options.bytesPerSecond);
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on('close', () => this.onClose());
+    ws.on('error', (error) => this.onError(error));
+  }
+
+  /** Loads the board, then serves the frames that arrived meanwhile, in order (SY2). */
+  async start(): Promise<void> {
+    let room: Room | null;
+    try {
+      room = await this.options.registry.acquire(this.boardId);
+    } catch (error) {
+      this.options.logger.error({ boardId: this.boardId, err: error }, 'could not load board');
+      this.close(CLOSE_STORAGE_UNAVAILABLE, 'board could not be loaded, retry later');
+      return;
+    }
+    if (!room) {
+      this.close(CLOSE_BOARD_NOT_FOUND, `board '${this.boardId}' does not exist`);
+      return;
+    }
+    room.addPeer(this);
+    if (this.closed) {
+      room.removePeer(this);
+      return;
+    }
+    this.room = room;
+    const early = this.earlyFrames;
+    this.earlyFrames = [];
+    for (const frame of early) if (!this.closed) this.dispatch(frame);
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(frame);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ws.close(code, reason);
+    this.detach();
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    const frame = toBytes(data);
+    if (!this.messageBudget.take() || !this.byteBudget.take(frame.byteLength)) {
+      this.reject('rate_limited', CLOSE_RATE_LIMITED, 'too many messages, slow down and reconnect later');
+      return;
+    }
+    if (!isBinary) {
+      this.reject('text_frame', CLOSE_MALFORMED_FRAME, 'sync frames must be binary y-websocket messages');
+      return;
+    }
+    if (!this.room) {
+      if (this.earlyFrames.length >= MAX_FRAMES_BEFORE_READY) {
+        this.reject('rate_limited', CLOSE_RATE_LIMITED, 'too many messages before the board was ready');
+        return;
+      }
+      this.earlyFrames.push(frame);
+      return;
+    }
+    this.dispatch(frame);
+  }
+
+  private dispatch(frame: Uint8Array): void {
+    let message: ClientMessage;
+    try {
+      message = decodeClientFrame(frame);
+    } catch (error) {
+      const reason = error instanceof MalformedFrameError ? error.message : 'undecodable frame';
+      this.reject('malformed_frame', CLOSE_MALFORMED_FRAME, `malformed frame: ${reason}`);
+      return;
+    }
+    this.handle(message);
+  }
+
+  private handle(message: ClientMessage): void {
+    const room = this.room;
+    if (!room) return;
+    switch (message.type) {
+      case 'sync-step1':
+        room.receiveSyncRequest(this, message.stateVector);
+        return;
+      case 'update':
+        room.receiveUpdate(this, message.update, message.step2);
+        return;
+      case 'awareness':
+        try {
+          room.receiveAwareness(this, message.update);
+        } catch {
+          this.reject('malformed_awareness', CLOSE_MALFORMED_FRAME, 'malformed awareness update');
+        }
+        return;
+      case 'query-awareness':
+        room.queryAwareness(this);
+        return;
+      case 'unknown':
+        this.reject('unknown_message', CLOSE_UNKNOWN_MESSAGE, `unknown message type ${message.messageType}`);
+    }
+  }
+
+  private reject(reason: string, code: number, message: string): void {
+    this.options.metrics.rejectedFrames.inc({ reason });
+    this.options.logger.warn({ boardId: this.boardId, connection: this.id, reason }, 'closing sync connection');
+    this.close(code, message);
+  }
+
+  private onError(error: Error & { code?: string }): void {
+    // ws closes the socket itself (1009 for an oversized frame, 1002 for protocol errors).
+    const reason = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'frame_too_large' : 'protocol_error';
+    this.options.metrics.rejectedFrames.inc({ reason });
+    this.options.logger.warn({ boardId: this.boardId, connection: this.id, reason, err: error.message }, 'sync socket error');
+  }
+
+  private onClose(): void {
+    this.closed = true;
+    this.detach();
+  }
+
+  private detach(): void {
+    this.earlyFrames = [];
+    const room = this.room;
+    this.room = null;
+    room?.removePeer(this);
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
