@@ -23,7 +23,11 @@ function withoutIds(board: ReturnType<typeof readBoard>) {
 describe('buildDemoBoard', () => {
   it('builds a live Shanghai summit with three on-site/remote pairs', () => {
     const { board } = demo();
-    expect(board.meta).toMatchObject({ name: '2026 智慧城市峰会 · 上海', timezone: 'Asia/Shanghai', language: 'zh-CN' });
+    expect(board.meta).toMatchObject({
+      name: '2026 智慧城市峰会 · 上海',
+      timezone: 'Asia/Shanghai',
+      language: 'zh-CN',
+    });
     expect(Date.parse(board.meta?.startsAt ?? '')).toBeLessThan(NOW.getTime());
     expect(Date.parse(board.meta?.endsAt ?? '')).toBeGreaterThan(NOW.getTime());
     expect(board.people).toHaveLength(6);

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addGuest } from './guests.ts';
 import { checkInGuest, guestCheckInConflicts, undoCheckIn, type CheckInLogEntry } from './check-in.ts';
@@ -39,7 +39,10 @@ describe('checkInGuest', () => {
   it('answers not_found and invalid_input without writing', () => {
     const { doc, guestId } = boardWithGuest();
     const before = snapshot(doc);
-    expect(checkInGuest(doc, 'nope', ALICE, at(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(checkInGuest(doc, 'nope', ALICE, at(1))).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(checkInGuest(doc, guestId, { id: 'x' } as never, at(1))).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
@@ -63,7 +66,10 @@ describe('concurrent check-ins', () => {
     expect(guestCheckInConflicts(phoneA, guestId)).toEqual([{ at: at(43).toISOString(), by: ALICE }]);
     expect(guestCheckInConflicts(phoneB, guestId)).toEqual(guestCheckInConflicts(phoneA, guestId));
     // Once merged, a third attempt sees the standing one.
-    expect(unwrap(checkInGuest(phoneA, guestId, CAROL, at(44)))).toEqual({ checkIn: earliest, already: true });
+    expect(unwrap(checkInGuest(phoneA, guestId, CAROL, at(44)))).toEqual({
+      checkIn: earliest,
+      already: true,
+    });
   });
 
   it('breaks a tie of equal times by actor id, the same on both replicas', () => {
@@ -117,7 +123,10 @@ describe('undoCheckIn', () => {
   it('refuses to undo a guest who is not checked in, and unknown guests', () => {
     const { doc, guestId } = boardWithGuest();
     const before = snapshot(doc);
-    expect(undoCheckIn(doc, guestId, ALICE, at(1))).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(undoCheckIn(doc, guestId, ALICE, at(1))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state' },
+    });
     expect(undoCheckIn(doc, 'nope', ALICE, at(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(snapshot(doc)).toEqual(before);
   });

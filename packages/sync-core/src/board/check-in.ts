@@ -107,7 +107,13 @@ export function checkInGuest(
 }
 
 /** Undoes a guest's check-in by appending an `undo` entry; the check-in stays in the log. */
-export function undoCheckIn(doc: Y.Doc, guestId: string, actor: Actor, now: Date, origin: unknown = null): OpResult {
+export function undoCheckIn(
+  doc: Y.Doc,
+  guestId: string,
+  actor: Actor,
+  now: Date,
+  origin: unknown = null,
+): OpResult {
   const invalid = checkActorAndTime(actor, now);
   if (invalid) return { ok: false, error: invalid };
   return runOp(doc, origin, () => {
@@ -115,7 +121,12 @@ export function undoCheckIn(doc: Y.Doc, guestId: string, actor: Actor, now: Date
     const state = guestState(doc, guestId);
     if (!state.standing) return fail('invalid_state', 'guest is not checked in');
     const latest = state.conflicts.at(-1) ?? state.standing;
-    appendEntry(doc, { guestId, kind: 'undo', at: notBefore(now, latest.at), by: { id: actor.id, name: actor.name } });
+    appendEntry(doc, {
+      guestId,
+      kind: 'undo',
+      at: notBefore(now, latest.at),
+      by: { id: actor.id, name: actor.name },
+    });
     return ok();
   });
 }

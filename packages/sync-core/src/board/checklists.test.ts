@@ -12,9 +12,13 @@ describe('addChecklist / addSection / addItem', () => {
     const s2 = unwrap(addSection(doc, { checklistId: first, title: '签到' }));
     const s3 = unwrap(addSection(doc, { checklistId: second, title: '报告' }));
     const dueAt = '2026-05-20T02:00:00.000Z';
-    const i1 = unwrap(addItem(doc, { sectionId: s2, title: '打印胸牌', owner: { kind: 'pair', id: pairId }, dueAt }));
+    const i1 = unwrap(
+      addItem(doc, { sectionId: s2, title: '打印胸牌', owner: { kind: 'pair', id: pairId }, dueAt }),
+    );
     const i2 = unwrap(addItem(doc, { sectionId: s1, title: '收集反馈' }));
-    const i3 = unwrap(addItem(doc, { sectionId: s2, title: '布置签到台', owner: { kind: 'person', id: ALICE.id } }));
+    const i3 = unwrap(
+      addItem(doc, { sectionId: s2, title: '布置签到台', owner: { kind: 'person', id: ALICE.id } }),
+    );
 
     const board = readBoard(doc);
     expect(board.checklists.map((c) => c.title)).toEqual(['复盘与改进', '现场执行与实时记录']);
@@ -25,7 +29,7 @@ describe('addChecklist / addSection / addItem', () => {
       id: i1,
       sectionId: s2,
       title: '打印胸牌',
-      order: expect.any(String),
+      order: expect.any(String) as string,
       owner: { kind: 'pair', id: pairId },
       dueAt,
       status: 'todo',
@@ -42,8 +46,14 @@ describe('addChecklist / addSection / addItem', () => {
     const sectionId = unwrap(addSection(doc, { checklistId, title: '段' }));
     const before = snapshot(doc);
     expect(addChecklist(doc, { title: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(addSection(doc, { checklistId: 'nope', title: '段' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(addItem(doc, { sectionId: 'nope', title: '事' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(addSection(doc, { checklistId: 'nope', title: '段' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(addItem(doc, { sectionId: 'nope', title: '事' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(addItem(doc, { sectionId, title: '事', owner: { kind: 'pair', id: 'nope' } })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },

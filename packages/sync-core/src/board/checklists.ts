@@ -34,7 +34,8 @@ export function addSection(
   if (!parsed.success) return fail('invalid_input', describeIssues('section', parsed.error.issues));
   const { checklistId, title } = parsed.data;
   return runOp(doc, origin, () => {
-    if (!getEntity(doc, 'checklists', checklistId)) return fail('not_found', `checklist ${checklistId} not found`);
+    if (!getEntity(doc, 'checklists', checklistId))
+      return fail('not_found', `checklist ${checklistId} not found`);
     const id = newId();
     const order = nextOrder(doc, 'sections', { field: 'checklistId', value: checklistId });
     createEntity(doc, 'sections', id, { checklistId, title, order });

@@ -5,7 +5,13 @@ import { addChecklist, addItem, addSection } from './checklists.ts';
 import { setItemStatus, tickItem, untickItem, verifyItem } from './items.ts';
 import { addGuest } from './guests.ts';
 import { checkInGuest, undoCheckIn } from './check-in.ts';
-import { acknowledgeIncident, addTimelineEntry, raiseIncident, reopenIncident, resolveIncident } from './incidents.ts';
+import {
+  acknowledgeIncident,
+  addTimelineEntry,
+  raiseIncident,
+  reopenIncident,
+  resolveIncident,
+} from './incidents.ts';
 import { readBoard } from './read-board.ts';
 import type { EntityRoot } from './layout.ts';
 import type { OpResult } from './result.ts';
@@ -84,7 +90,11 @@ class Fuzzer {
     const incident = this.known(replica, 'incidents');
     const roll = Math.floor(this.random() * 17);
     switch (roll) {
-      case 0: return this.record(addChecklist(doc, { title: `清单${this.registry.checklists.length}` }), 'checklists');
+      case 0:
+        return this.record(
+          addChecklist(doc, { title: `清单${this.registry.checklists.length}` }),
+          'checklists',
+        );
       case 1: {
         const checklistId = this.known(replica, 'checklists');
         if (checklistId) this.record(addSection(doc, { checklistId, title: '分组' }), 'sections');
@@ -96,23 +106,48 @@ class Fuzzer {
         if (sectionId) this.record(addItem(doc, { sectionId, title: '任务', owner }), 'items');
         return;
       }
-      case 3: return void (item && this.record(tickItem(doc, item, actor, now)));
-      case 4: return void (item && this.record(untickItem(doc, item, actor, now)));
-      case 5: return void (item && this.record(verifyItem(doc, item, actor, now)));
-      case 6: return void (item && this.record(setItemStatus(doc, item, this.pick(STATUSES) ?? 'todo', actor, now)));
-      case 7: return this.record(addGuest(doc, { name: `嘉宾${this.registry.guests.length}`, tags: ['vip'] }), 'guests');
+      case 3:
+        return void (item && this.record(tickItem(doc, item, actor, now)));
+      case 4:
+        return void (item && this.record(untickItem(doc, item, actor, now)));
+      case 5:
+        return void (item && this.record(verifyItem(doc, item, actor, now)));
+      case 6:
+        return void (
+          item && this.record(setItemStatus(doc, item, this.pick(STATUSES) ?? 'todo', actor, now))
+        );
+      case 7:
+        return this.record(
+          addGuest(doc, { name: `嘉宾${this.registry.guests.length}`, tags: ['vip'] }),
+          'guests',
+        );
       case 8:
-      case 9: return void (guest && this.record(checkInGuest(doc, guest, actor, now)));
-      case 10: return void (guest && this.record(undoCheckIn(doc, guest, actor, now)));
+      case 9:
+        return void (guest && this.record(checkInGuest(doc, guest, actor, now)));
+      case 10:
+        return void (guest && this.record(undoCheckIn(doc, guest, actor, now)));
       case 11: {
         const level = this.pick(['blue', 'yellow', 'red'] as const) ?? 'blue';
-        return this.record(raiseIncident(doc, { title: '事件', level, note: '现场反馈' }, actor, now), 'incidents');
+        return this.record(
+          raiseIncident(doc, { title: '事件', level, note: '现场反馈' }, actor, now),
+          'incidents',
+        );
       }
-      case 12: return void (incident && this.record(acknowledgeIncident(doc, incident, actor, now)));
-      case 13: return void (incident && this.record(resolveIncident(doc, incident, actor, now, '已处理')));
-      case 14: return void (incident && this.record(reopenIncident(doc, incident, actor, now)));
-      case 15: return void (incident && this.record(addTimelineEntry(doc, incident, { text: '跟进', internal: this.random() < 0.5 }, actor, now)));
-      default: return void (item && this.record(tickItem(doc, item, actor, now)));
+      case 12:
+        return void (incident && this.record(acknowledgeIncident(doc, incident, actor, now)));
+      case 13:
+        return void (incident && this.record(resolveIncident(doc, incident, actor, now, '已处理')));
+      case 14:
+        return void (incident && this.record(reopenIncident(doc, incident, actor, now)));
+      case 15:
+        return void (
+          incident &&
+          this.record(
+            addTimelineEntry(doc, incident, { text: '跟进', internal: this.random() < 0.5 }, actor, now),
+          )
+        );
+      default:
+        return void (item && this.record(tickItem(doc, item, actor, now)));
     }
   }
 

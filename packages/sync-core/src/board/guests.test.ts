@@ -39,7 +39,12 @@ describe('addGuest', () => {
       walkIn: false,
       checkIn: null,
     });
-    expect(guests[1]).toMatchObject({ tags: ['vip', 'speaker'], plusOnes: 1, walkIn: true, seat: 'A区 3排5座' });
+    expect(guests[1]).toMatchObject({
+      tags: ['vip', 'speaker'],
+      plusOnes: 1,
+      walkIn: true,
+      seat: 'A区 3排5座',
+    });
   });
 
   it('rejects a blank name, an unknown tag and a negative plus-one count without writing', () => {
@@ -49,7 +54,10 @@ describe('addGuest', () => {
     const badTag = addGuest(doc, { name: '王五', tags: ['celebrity' as 'vip'] });
     expect(badTag).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(!badTag.ok && badTag.error.message).toMatch(/tags/);
-    expect(addGuest(doc, { name: '王五', plusOnes: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(addGuest(doc, { name: '王五', plusOnes: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(snapshot(doc)).toEqual(before);
   });
 });

@@ -7,9 +7,7 @@ import { describeIssues, fail, ok, type OpResult } from './result.ts';
 import { runOp } from './transact.ts';
 import { deriveCheckIns } from './check-in.ts';
 
-const GuestInput = Guest.omit({ id: true, checkIn: true })
-  .partial()
-  .extend({ name: Guest.shape.name });
+const GuestInput = Guest.omit({ id: true, checkIn: true }).partial().extend({ name: Guest.shape.name });
 
 /** Fields for a new guest; everything but the name is optional. */
 export interface AddGuestInput {

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
   acknowledgeIncident,
@@ -21,7 +21,14 @@ function boardWithIncident(): { doc: Y.Doc; incidentId: string; pairId: string }
   const incidentId = unwrap(
     raiseIncident(
       doc,
-      { title: 'B厅投影故障', level: 'yellow', category: '设备', zone: 'B厅', owner: { kind: 'pair', id: pairId }, note: '投影无信号' },
+      {
+        title: 'B厅投影故障',
+        level: 'yellow',
+        category: '设备',
+        zone: 'B厅',
+        owner: { kind: 'pair', id: pairId },
+        note: '投影无信号',
+      },
       ALICE,
       at(0),
     ),
@@ -45,7 +52,14 @@ describe('raiseIncident', () => {
       acknowledgedAt: null,
       resolvedAt: null,
       timeline: [
-        { id: expect.any(String), at: at(0).toISOString(), by: ALICE, kind: 'raised', text: '投影无信号', internal: false },
+        {
+          id: expect.any(String) as string,
+          at: at(0).toISOString(),
+          by: ALICE,
+          kind: 'raised',
+          text: '投影无信号',
+          internal: false,
+        },
       ],
     });
   });
@@ -53,7 +67,12 @@ describe('raiseIncident', () => {
   it('fills defaults for optional fields', () => {
     const { doc } = newBoard();
     const id = unwrap(raiseIncident(doc, { title: '  签到处打印机卡纸 ', level: 'blue' }, BOB, at(1)));
-    expect(incident(doc, id)).toMatchObject({ title: '签到处打印机卡纸', category: '', zone: '', owner: null });
+    expect(incident(doc, id)).toMatchObject({
+      title: '签到处打印机卡纸',
+      category: '',
+      zone: '',
+      owner: null,
+    });
   });
 
   it('rejects an unknown level saying which are allowed, and unknown owners, without writing', () => {
@@ -64,7 +83,12 @@ describe('raiseIncident', () => {
     expect(!result.ok && result.error.message).toMatch(/level.*"blue"\|"yellow"\|"red"/);
     expect(raiseIncident(doc, { title: '', level: 'red' }, ALICE, at(1))).toMatchObject({ ok: false });
     expect(
-      raiseIncident(doc, { title: '停电', level: 'red', owner: { kind: 'person', id: 'nope' } }, ALICE, at(1)),
+      raiseIncident(
+        doc,
+        { title: '停电', level: 'red', owner: { kind: 'person', id: 'nope' } },
+        ALICE,
+        at(1),
+      ),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(snapshot(doc)).toEqual(before);
   });
@@ -74,7 +98,10 @@ describe('acknowledge, resolve, reopen', () => {
   it('moves open -> acknowledged -> resolved and keeps every entry', () => {
     const { doc, incidentId } = boardWithIncident();
     unwrap(acknowledgeIncident(doc, incidentId, BOB, at(3)));
-    expect(incident(doc, incidentId)).toMatchObject({ status: 'acknowledged', acknowledgedAt: at(3).toISOString() });
+    expect(incident(doc, incidentId)).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedAt: at(3).toISOString(),
+    });
     unwrap(resolveIncident(doc, incidentId, BOB, at(20), '已更换备用投影仪'));
     const resolved = incident(doc, incidentId);
     expect(resolved).toMatchObject({ status: 'resolved', resolvedAt: at(20).toISOString() });
@@ -88,11 +115,23 @@ describe('acknowledge, resolve, reopen', () => {
   it('refuses transitions that do not fit the status', () => {
     const { doc, incidentId } = boardWithIncident();
     unwrap(acknowledgeIncident(doc, incidentId, BOB, at(1)));
-    expect(acknowledgeIncident(doc, incidentId, CAROL, at(2))).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
-    expect(reopenIncident(doc, incidentId, CAROL, at(2))).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(acknowledgeIncident(doc, incidentId, CAROL, at(2))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state' },
+    });
+    expect(reopenIncident(doc, incidentId, CAROL, at(2))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state' },
+    });
     unwrap(resolveIncident(doc, incidentId, BOB, at(3)));
-    expect(resolveIncident(doc, incidentId, BOB, at(4))).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
-    expect(acknowledgeIncident(doc, 'nope', BOB, at(4))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(resolveIncident(doc, incidentId, BOB, at(4))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state' },
+    });
+    expect(acknowledgeIncident(doc, 'nope', BOB, at(4))).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(resolveIncident(doc, incidentId, BOB, at(4), 'x'.repeat(2001))).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
@@ -104,7 +143,11 @@ describe('acknowledge, resolve, reopen', () => {
     unwrap(acknowledgeIncident(doc, incidentId, BOB, at(1)));
     unwrap(resolveIncident(doc, incidentId, BOB, at(2)));
     unwrap(reopenIncident(doc, incidentId, ALICE, at(3), '又黑屏了'));
-    expect(incident(doc, incidentId)).toMatchObject({ status: 'open', acknowledgedAt: null, resolvedAt: null });
+    expect(incident(doc, incidentId)).toMatchObject({
+      status: 'open',
+      acknowledgedAt: null,
+      resolvedAt: null,
+    });
     unwrap(resolveIncident(doc, incidentId, BOB, at(4)));
     expect(incident(doc, incidentId)).toMatchObject({ status: 'resolved', resolvedAt: at(4).toISOString() });
     expect(incident(doc, incidentId).timeline).toHaveLength(5);
@@ -118,7 +161,11 @@ describe('acknowledge, resolve, reopen', () => {
     sync(a, b);
     const merged = incident(a, incidentId);
     expect(merged).toEqual(incident(b, incidentId));
-    expect(merged).toMatchObject({ status: 'resolved', acknowledgedAt: at(5).toISOString(), resolvedAt: at(4).toISOString() });
+    expect(merged).toMatchObject({
+      status: 'resolved',
+      acknowledgedAt: at(5).toISOString(),
+      resolvedAt: at(4).toISOString(),
+    });
     expect(merged.timeline.map((entry) => entry.kind)).toEqual(['raised', 'resolved', 'acknowledged']);
   });
 
@@ -128,7 +175,10 @@ describe('acknowledge, resolve, reopen', () => {
     unwrap(acknowledgeIncident(a, incidentId, BOB, at(7)));
     unwrap(acknowledgeIncident(b, incidentId, CAROL, at(6)));
     sync(a, b);
-    expect(incident(a, incidentId)).toMatchObject({ status: 'acknowledged', acknowledgedAt: at(6).toISOString() });
+    expect(incident(a, incidentId)).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedAt: at(6).toISOString(),
+    });
     expect(incident(b, incidentId)).toEqual(incident(a, incidentId));
     expect(incident(a, incidentId).timeline).toHaveLength(3);
   });

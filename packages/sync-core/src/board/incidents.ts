@@ -36,7 +36,15 @@ export function raiseIncident(
     const id = newId();
     const at = now.toISOString();
     const reporter = { id: actor.id, name: actor.name };
-    const incident = createEntity(doc, 'incidents', id, { title, level, category, zone, reporter, owner, raisedAt: at });
+    const incident = createEntity(doc, 'incidents', id, {
+      title,
+      level,
+      category,
+      zone,
+      reporter,
+      owner,
+      raisedAt: at,
+    });
     const timeline = new Y.Array<TimelineEntry>();
     incident.set('timeline', timeline);
     timeline.push([entry('raised', note, false, reporter, at)]);
@@ -89,7 +97,8 @@ export function reopenIncident(
   const text = (note ?? '').trim();
   if (text.length > 2000) return fail('invalid_input', 'note must be at most 2000 characters');
   return withIncident(doc, incidentId, actor, now, origin, (timeline, state) => {
-    if (state.status !== 'resolved') return fail('invalid_state', `only a resolved incident can be reopened; it is ${state.status}`);
+    if (state.status !== 'resolved')
+      return fail('invalid_state', `only a resolved incident can be reopened; it is ${state.status}`);
     timeline.push([entry('reopened', text, false, actor, notBefore(now, state.resolvedAt))]);
     return ok();
   });
@@ -104,7 +113,10 @@ export function addTimelineEntry(
   now: Date,
   origin: unknown = null,
 ): OpResult {
-  const parsed = NoteInput.safeParse({ ...input, text: typeof input?.text === 'string' ? input.text.trim() : input?.text });
+  const parsed = NoteInput.safeParse({
+    ...input,
+    text: typeof input?.text === 'string' ? input.text.trim() : input?.text,
+  });
   if (!parsed.success) return fail('invalid_input', describeIssues('timeline entry', parsed.error.issues));
   const { text, internal = false } = parsed.data;
   return withIncident(doc, incidentId, actor, now, origin, (timeline) => {
@@ -129,12 +141,19 @@ function withIncident(
     const incident = getEntity(doc, 'incidents', incidentId);
     const timeline = incident?.get('timeline');
     if (!incident) return fail('not_found', `incident ${incidentId} not found`);
-    if (!(timeline instanceof Y.Array)) return fail('invalid_state', `incident ${incidentId} has no timeline`);
+    if (!(timeline instanceof Y.Array))
+      return fail('invalid_state', `incident ${incidentId} has no timeline`);
     return op(timeline as Y.Array<unknown>, deriveIncidentStatus(readTimeline(timeline)));
   });
 }
 
-function entry(kind: TimelineEntry['kind'], text: string, internal: boolean, by: Actor, at: string): TimelineEntry {
+function entry(
+  kind: TimelineEntry['kind'],
+  text: string,
+  internal: boolean,
+  by: Actor,
+  at: string,
+): TimelineEntry {
   return { id: newId(), at, by: { id: by.id, name: by.name }, kind, text, internal };
 }
 
@@ -142,7 +161,10 @@ function entry(kind: TimelineEntry['kind'], text: string, internal: boolean, by:
 export function readIncidents(doc: Y.Doc): Incident[] {
   return listEntities(doc, 'incidents')
     .map(([id, map]) => readIncident(id, map))
-    .sort((a, b) => sortableTime(a.raisedAt) - sortableTime(b.raisedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(
+      (a, b) =>
+        sortableTime(a.raisedAt) - sortableTime(b.raisedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
 }
 
 function readIncident(id: string, map: EntityMap): Incident {

@@ -29,7 +29,10 @@ describe('tickItem / untickItem', () => {
 
   it('refuses to tick a done item or untick one that is not done', () => {
     const { doc, itemId } = boardWithItem();
-    expect(untickItem(doc, itemId, ALICE, at(1))).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(untickItem(doc, itemId, ALICE, at(1))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state' },
+    });
     unwrap(tickItem(doc, itemId, ALICE, at(2)));
     const again = tickItem(doc, itemId, BOB, at(3));
     expect(again).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
@@ -41,8 +44,14 @@ describe('tickItem / untickItem', () => {
     const { doc, itemId } = boardWithItem();
     const before = snapshot(doc);
     expect(tickItem(doc, 'nope', ALICE, at(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(tickItem(doc, itemId, { id: '', name: 'x' }, at(1))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(tickItem(doc, itemId, ALICE, new Date('nope'))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(tickItem(doc, itemId, { id: '', name: 'x' }, at(1))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(tickItem(doc, itemId, ALICE, new Date('nope'))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(snapshot(doc)).toEqual(before);
   });
 });
@@ -62,16 +71,25 @@ describe('verifyItem (two-person sign-off)', () => {
   it('does not let the doer verify their own work', () => {
     const { doc, itemId } = boardWithItem();
     unwrap(tickItem(doc, itemId, ALICE, at(1)));
-    expect(verifyItem(doc, itemId, ALICE, at(2))).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(verifyItem(doc, itemId, ALICE, at(2))).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
     expect(item(doc, itemId).verifiedBy).toBeNull();
   });
 
   it('refuses to verify an item that is not done or already verified', () => {
     const { doc, itemId } = boardWithItem();
-    expect(verifyItem(doc, itemId, BOB, at(1))).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(verifyItem(doc, itemId, BOB, at(1))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state' },
+    });
     unwrap(tickItem(doc, itemId, ALICE, at(2)));
     unwrap(verifyItem(doc, itemId, BOB, at(3)));
-    expect(verifyItem(doc, itemId, CAROL, at(4))).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(verifyItem(doc, itemId, CAROL, at(4))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state' },
+    });
     expect(verifyItem(doc, 'nope', CAROL, at(4))).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -144,7 +162,12 @@ describe('setItemStatus', () => {
     const { doc, itemId } = boardWithItem();
     const result = setItemStatus(doc, itemId, 'finished' as 'done', ALICE, at(1));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(!result.ok && result.error.message).toBe("status must be one of todo, doing, blocked, done, got 'finished'");
-    expect(setItemStatus(doc, 'nope', 'doing', ALICE, at(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(!result.ok && result.error.message).toBe(
+      "status must be one of todo, doing, blocked, done, got 'finished'",
+    );
+    expect(setItemStatus(doc, 'nope', 'doing', ALICE, at(1))).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });

@@ -14,7 +14,14 @@ import { runOp } from './transact.ts';
 
 type ItemOp = (item: EntityMap, stamp: CheckIn) => OpResult;
 
-function withItem(doc: Y.Doc, itemId: string, actor: Actor, now: Date, origin: unknown, op: ItemOp): OpResult {
+function withItem(
+  doc: Y.Doc,
+  itemId: string,
+  actor: Actor,
+  now: Date,
+  origin: unknown,
+  op: ItemOp,
+): OpResult {
   const invalid = checkActorAndTime(actor, now);
   if (invalid) return { ok: false, error: invalid };
   return runOp(doc, origin, () => {
@@ -50,12 +57,24 @@ const untick: ItemOp = (item) => {
 };
 
 /** Marks an item done by `actor` at `now` (and clears any old verification). Fails when it is already done. */
-export function tickItem(doc: Y.Doc, itemId: string, actor: Actor, now: Date, origin: unknown = null): OpResult {
+export function tickItem(
+  doc: Y.Doc,
+  itemId: string,
+  actor: Actor,
+  now: Date,
+  origin: unknown = null,
+): OpResult {
   return withItem(doc, itemId, actor, now, origin, tick);
 }
 
 /** Moves a done item back to `todo`, clearing who did and who verified it. */
-export function untickItem(doc: Y.Doc, itemId: string, actor: Actor, now: Date, origin: unknown = null): OpResult {
+export function untickItem(
+  doc: Y.Doc,
+  itemId: string,
+  actor: Actor,
+  now: Date,
+  origin: unknown = null,
+): OpResult {
   return withItem(doc, itemId, actor, now, origin, untick);
 }
 
@@ -63,7 +82,13 @@ export function untickItem(doc: Y.Doc, itemId: string, actor: Actor, now: Date, 
  * Verifies a done item: the second half of the two-person sign-off, so the doer cannot verify
  * their own work (`not_allowed`). Fails with `invalid_state` unless the item is done and not yet verified.
  */
-export function verifyItem(doc: Y.Doc, itemId: string, actor: Actor, now: Date, origin: unknown = null): OpResult {
+export function verifyItem(
+  doc: Y.Doc,
+  itemId: string,
+  actor: Actor,
+  now: Date,
+  origin: unknown = null,
+): OpResult {
   return withItem(doc, itemId, actor, now, origin, (item, stamp) => {
     const done = currentDone(item);
     if (!done) return fail('invalid_state', 'only a done item can be verified');

@@ -68,7 +68,12 @@ export function listEntities(doc: Y.Doc, root: EntityRoot): Array<[string, Entit
  * Adds an entity. The map is attached first and filled afterwards, inside the caller's
  * transaction, so nested Y types (an incident's timeline) are created on an integrated parent.
  */
-export function createEntity(doc: Y.Doc, root: EntityRoot, id: string, fields: Record<string, unknown>): EntityMap {
+export function createEntity(
+  doc: Y.Doc,
+  root: EntityRoot,
+  id: string,
+  fields: Record<string, unknown>,
+): EntityMap {
   const entity = new Y.Map<unknown>();
   entityRoot(doc, root).set(id, entity);
   for (const [key, value] of Object.entries(fields)) entity.set(key, value);

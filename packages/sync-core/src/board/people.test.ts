@@ -30,7 +30,9 @@ describe('addPerson', () => {
 describe('addPair', () => {
   it('pairs an on-site and a remote person', () => {
     const { doc, pairId } = newBoard();
-    expect(readBoard(doc).pairs).toEqual([{ id: pairId, name: '一组', onsiteId: ALICE.id, remoteId: BOB.id }]);
+    expect(readBoard(doc).pairs).toEqual([
+      { id: pairId, name: '一组', onsiteId: ALICE.id, remoteId: BOB.id },
+    ]);
   });
 
   it('rejects unknown people and swapped positions', () => {

@@ -94,6 +94,12 @@ describe('readBoard', () => {
     guest.set('tags', ['vip', 'alien']);
     const board = readBoard(doc);
     expect(board.guests).toHaveLength(1);
-    expect(board.guests[0]).toMatchObject({ id: 'g-odd', name: '', tags: ['vip'], plusOnes: 0, checkIn: null });
+    expect(board.guests[0]).toMatchObject({
+      id: 'g-odd',
+      name: '',
+      tags: ['vip'],
+      plusOnes: 0,
+      checkIn: null,
+    });
   });
 });
