@@ -12,6 +12,7 @@ export default defineConfig({
     include: ['src/**/*.integration.test.ts'],
     exclude: ['**/node_modules/**'],
     passWithNoTests: true,
+    globalSetup: [new URL('./vitest-global-setup.ts', import.meta.url).pathname],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,

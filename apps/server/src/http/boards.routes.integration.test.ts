@@ -46,12 +46,15 @@ describe('HTTP API', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('bad_request');
   });
 
-  it('answers 404 board_not_found for an unknown or malformed id', async () => {
-    for (const id of ['missing-board', '%E0%A4%A']) {
+  it('answers 404 board_not_found for an unknown id, and 400 for a malformed escape', async () => {
+    for (const id of ['missing-board', 'has.dots.and.too-long'.repeat(5)]) {
       const response = await fetch(`${t.url}/api/boards/${id}`);
       expect(response.status).toBe(404);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('board_not_found');
     }
+    const malformed = await fetch(`${t.url}/api/boards/%E0%A4%A`);
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('bad_request');
   });
 
   it('reports health, readiness with the database driver, and Prometheus metrics', async () => {

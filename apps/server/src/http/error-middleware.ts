@@ -18,8 +18,9 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       res.status(error.status).json(body);
       return;
     }
-    if (isBodyParseError(error)) {
-      const body: ErrorBody = { error: { code: ErrorCode.BadRequest, message: 'request body is not valid JSON' } };
+    const clientError = clientErrorMessage(error);
+    if (clientError) {
+      const body: ErrorBody = { error: { code: ErrorCode.BadRequest, message: clientError } };
       res.status(400).json(body);
       return;
     }
@@ -30,6 +31,12 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   };
 }
 
-function isBodyParseError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'entity.parse.failed';
+/** Express and body-parser mark the client's mistakes (bad JSON, bad %-escapes) with a 4xx status. */
+function clientErrorMessage(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { type, status } = error as { type?: unknown; status?: unknown };
+  if (type === 'entity.parse.failed') return 'request body is not valid JSON';
+  if (type === 'entity.too.large') return 'request body is larger than 256 KB';
+  if (typeof status === 'number' && status >= 400 && status < 500) return 'malformed request (check the URL escapes)';
+  return null;
 }

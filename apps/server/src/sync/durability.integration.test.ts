@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardLogStats, loadBoardLog } from '@pairboard/db';
@@ -10,11 +8,12 @@ import { spawnServer } from '../testing/spawn-server.ts';
 import { connectProvider } from '../testing/sync-clients.ts';
 import { waitUntil } from '../testing/wait-for.ts';
 import { createTestBoard } from '../testing/boards.ts';
+import { freshPgliteDataDir } from '../../../../tools/pglite-template.ts';
 
 const dataDirs: string[] = [];
 function freshStorageEnv(): Record<string, string | undefined> {
   if (process.env.DATABASE_URL) return { DATABASE_URL: process.env.DATABASE_URL };
-  const dataDir = mkdtempSync(join(tmpdir(), 'pairboard-kill-'));
+  const dataDir = freshPgliteDataDir('pairboard-kill-');
   dataDirs.push(dataDir);
   return { DATA_DIR: dataDir, DATABASE_URL: undefined };
 }

@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { Config } from '../config.ts';
 import { createServer, type PairboardServer } from '../app.ts';
+import { freshPgliteDataDir } from '../../../../tools/pglite-template.ts';
 
 /** One parsed log line, as the server wrote it. */
 export type LogRecord = { level: number; msg: string } & Record<string, unknown>;
@@ -28,7 +27,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     host: '127.0.0.1',
     databaseUrl,
-    dataDir: databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'pairboard-test-')),
+    dataDir: databaseUrl ? undefined : freshPgliteDataDir(),
     logLevel: 'debug',
     maxFrameBytes: 1024 * 1024,
     boardIdleUnloadMs: 60_000,
