@@ -57,7 +57,12 @@ export type Owner = z.infer<typeof Owner>;
 export const Checklist = z.object({ id: Id, title: z.string().min(1).max(200), order: z.string() });
 export type Checklist = z.infer<typeof Checklist>;
 
-export const Section = z.object({ id: Id, checklistId: Id, title: z.string().min(1).max(200), order: z.string() });
+export const Section = z.object({
+  id: Id,
+  checklistId: Id,
+  title: z.string().min(1).max(200),
+  order: z.string(),
+});
 export type Section = z.infer<typeof Section>;
 
 export const ChecklistItem = z.object({
@@ -75,7 +80,7 @@ export const ChecklistItem = z.object({
 });
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
-/** One check-in of a guest; the earliest one that is not undone stands. */
+/** One check-in of a guest; the earliest one after the latest undo stands (derived from the check-in log). */
 export const CheckIn = z.object({ at: IsoTime, by: Actor });
 export type CheckIn = z.infer<typeof CheckIn>;
 
@@ -122,7 +127,11 @@ export const Incident = z.object({
 });
 export type Incident = z.infer<typeof Incident>;
 
-/** The whole board as plain data. Lists are in display order. */
+/**
+ * The whole board as plain data. Lists are in display order: people, pairs, checklists and
+ * guests by `(order, id)`; sections grouped by checklist and items grouped by section, each
+ * then by `(order, id)`; incidents by `(raisedAt, id)`. See docs/board-schema.md.
+ */
 export interface Board {
   meta: BoardMeta | null;
   people: Person[];
