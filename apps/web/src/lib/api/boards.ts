@@ -48,7 +48,11 @@ export async function createBoard(input: CreateBoardInput, fetchFn: Fetch = fetc
 }
 
 /** One board; rejects with `ApiError` code `board_not_found` (status 404) for an unknown id. */
-export async function getBoard(id: string, fetchFn: Fetch = fetch, signal?: AbortSignal): Promise<BoardSummary> {
+export async function getBoard(
+  id: string,
+  fetchFn: Fetch = fetch,
+  signal?: AbortSignal,
+): Promise<BoardSummary> {
   const response = await send(fetchFn, `/api/boards/${encodeURIComponent(id)}`, { signal });
   return (await readApiResponse(response, BoardEnvelope)).board;
 }
@@ -90,7 +94,11 @@ export async function readApiResponse<T>(response: Response, schema: z.ZodType<T
 export function toApiError(status: number, body: unknown): ApiError {
   const parsed = ErrorBody.safeParse(body);
   if (!parsed.success) {
-    return new ApiError({ status, code: status >= 500 ? 'internal' : 'http_error', message: `HTTP ${status}` });
+    return new ApiError({
+      status,
+      code: status >= 500 ? 'internal' : 'http_error',
+      message: `HTTP ${status}`,
+    });
   }
   const { code, message, issues, requestId } = parsed.data.error;
   return new ApiError({ status, code, message: message ?? code, issues, requestId });

@@ -111,7 +111,10 @@ export class BoardConnection {
       // Checked here too, so a bad title cannot leave a new empty section behind.
       const trimmed = title.trim();
       if (trimmed.length === 0 || trimmed.length > 500) {
-        return { ok: false, error: { code: 'invalid_input', message: 'item title must be 1 to 500 characters' } };
+        return {
+          ok: false,
+          error: { code: 'invalid_input', message: 'item title must be 1 to 500 characters' },
+        };
       }
       let result: OpResult<string> = NOT_READY;
       this.doc.transact(() => {
@@ -168,6 +171,8 @@ export class BoardConnection {
   }
 
   #write<T>(op: (now: Date) => OpResult<T>): OpResult<T> {
+    // A timestamp handed to the operation, not state the UI observes.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     return this.#ready ? op(new Date()) : NOT_READY;
   }
 

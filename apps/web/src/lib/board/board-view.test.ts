@@ -6,7 +6,12 @@ import { canVerify, firstSectionTarget, groupChecklists, redAlerts, sortIncident
 const ME = { id: 'me', name: 'Me' };
 const PARTNER = { id: 'partner', name: 'Partner' };
 
-function item(id: string, sectionId: string, done: typeof ME | null = null, verified: typeof ME | null = null): ChecklistItem {
+function item(
+  id: string,
+  sectionId: string,
+  done: typeof ME | null = null,
+  verified: typeof ME | null = null,
+): ChecklistItem {
   return {
     id,
     sectionId,
@@ -22,7 +27,13 @@ function item(id: string, sectionId: string, done: typeof ME | null = null, veri
   };
 }
 
-function incident(id: string, level: Incident['level'], status: Incident['status'], reporter: typeof ME, raisedAt: string): Incident {
+function incident(
+  id: string,
+  level: Incident['level'],
+  status: Incident['status'],
+  reporter: typeof ME,
+  raisedAt: string,
+): Incident {
   return {
     id,
     title: `Incident ${id}`,

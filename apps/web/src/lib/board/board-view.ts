@@ -50,7 +50,11 @@ export function canVerify(item: ChecklistItem, actorId: string): boolean {
  * Red incidents that should interrupt me: raised by someone else and nobody has acknowledged
  * them yet, minus the ones I dismissed on this device.
  */
-export function redAlerts(incidents: readonly Incident[], actorId: string, dismissed: ReadonlySet<string>): Incident[] {
+export function redAlerts(
+  incidents: readonly Incident[],
+  actorId: string,
+  dismissed: ReadonlySet<string>,
+): Incident[] {
   return incidents.filter(
     (incident) =>
       incident.level === 'red' &&

@@ -10,7 +10,9 @@ export function normalizeForSearch(text: string): string {
  * keeps everyone. Pinyin matching (`zhangsan`, `zs`) comes with a later issue.
  */
 export function filterGuests(guests: readonly Guest[], query: string): Guest[] {
-  const words = normalizeForSearch(query).split(/\s+/).filter((word) => word.length > 0);
+  const words = normalizeForSearch(query)
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
   if (words.length === 0) return [...guests];
   return guests.filter((guest) => {
     const haystack = normalizeForSearch(`${guest.name} ${guest.company}`);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EN, ZH_CN, type MessageKey } from './messages.ts';
 import { detectLocale, parseLocale, translate } from './translate.ts';
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
 
 describe('translate', () => {
   it('returns the message of the requested locale', () => {
@@ -11,7 +12,9 @@ describe('translate', () => {
   });
 
   it('fills every placeholder with its parameter', () => {
-    expect(translate('en', 'guests.checkedIn', { name: 'Li Lei', time: '10:42' })).toBe('Checked in by Li Lei at 10:42');
+    expect(translate('en', 'guests.checkedIn', { name: 'Li Lei', time: '10:42' })).toBe(
+      'Checked in by Li Lei at 10:42',
+    );
     expect(translate('zh-CN', 'checklists.progress', { done: 3, total: 7 })).toBe('已完成 3/7');
   });
 

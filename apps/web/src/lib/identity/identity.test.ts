@@ -16,7 +16,11 @@ describe('parseIdentity', () => {
 
 describe('createIdentity', () => {
   it('trims the name and keeps a given id', () => {
-    expect(createIdentity('  Li Lei ', 'onsite', 'u-7')).toEqual({ id: 'u-7', name: 'Li Lei', position: 'onsite' });
+    expect(createIdentity('  Li Lei ', 'onsite', 'u-7')).toEqual({
+      id: 'u-7',
+      name: 'Li Lei',
+      position: 'onsite',
+    });
   });
 
   it('makes a fresh random id when none is given', () => {

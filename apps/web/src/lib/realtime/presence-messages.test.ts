@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PresenceRoster, uniqueMembers, type PresenceMember } from './presence-messages.ts';
 
-function member(connectionId: string, userId: string, name: string, connectedAt: string, view: string | null = null): PresenceMember {
+function member(
+  connectionId: string,
+  userId: string,
+  name: string,
+  connectedAt: string,
+  view: string | null = null,
+): PresenceMember {
   return { connectionId, userId, name, position: 'onsite', role: 'editor', view, connectedAt };
 }
 
@@ -21,7 +27,10 @@ describe('uniqueMembers', () => {
 
 describe('PresenceRoster', () => {
   it('rejects a roster member with an unknown position', () => {
-    const roster = { boardId: 'b1', members: [{ ...member('c1', 'u1', 'Li', '2026-05-20T01:00:00Z'), position: 'vip' }] };
+    const roster = {
+      boardId: 'b1',
+      members: [{ ...member('c1', 'u1', 'Li', '2026-05-20T01:00:00Z'), position: 'vip' }],
+    };
     expect(PresenceRoster.safeParse(roster).success).toBe(false);
   });
 });

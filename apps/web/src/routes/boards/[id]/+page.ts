@@ -10,7 +10,8 @@ export const load: PageLoad = async ({ params, fetch }) => {
     if (cause instanceof ApiError && cause.code === 'board_not_found') {
       error(404, 'Board not found', { code: cause.code });
     }
-    if (cause instanceof ApiError) error(cause.status >= 400 ? cause.status : 503, cause.message, { code: cause.code });
+    if (cause instanceof ApiError)
+      error(cause.status >= 400 ? cause.status : 503, cause.message, { code: cause.code });
     throw cause;
   }
 };
