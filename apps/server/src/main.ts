@@ -17,6 +17,10 @@ process.on('unhandledRejection', (reason) => {
   logger.error({ err: reason }, 'unhandled promise rejection');
 });
 
+if (!config.databaseUrl) {
+  // initdb runs in WASM on the first start: say so rather than look hung.
+  logger.info({ dataDir: config.dataDir }, 'opening the embedded database (the first start prepares it: about 15 s)');
+}
 const server = await createServer(config, { logger });
 const demoBoardId = process.argv.includes('--demo') ? await ensureDemoBoard(server.db, new Date()) : null;
 
