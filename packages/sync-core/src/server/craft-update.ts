@@ -60,10 +60,10 @@ function writeStruct(encoder: encoding.Encoder, struct: CraftedStruct): void {
   }
   const info =
     struct.info ??
-    (contentRef(struct.content) |
+    contentRef(struct.content) |
       (struct.origin ? 0x80 : 0) |
       (struct.rightOrigin ? 0x40 : 0) |
-      (struct.parentSub !== undefined ? 0x20 : 0));
+      (struct.parentSub !== undefined ? 0x20 : 0);
   encoding.writeUint8(encoder, info);
   if (struct.origin) writeId(encoder, struct.origin);
   if (struct.rightOrigin) writeId(encoder, struct.rightOrigin);

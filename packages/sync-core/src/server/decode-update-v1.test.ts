@@ -21,7 +21,9 @@ function yjsView(update: Uint8Array) {
       s.id.clock,
       s.length,
     ]),
-    deletes: [...ds.clients.entries()].flatMap(([client, items]) => items.map((d) => [client, d.clock, d.len])),
+    deletes: [...ds.clients.entries()].flatMap(([client, items]) =>
+      items.map((d) => [client, d.clock, d.len]),
+    ),
   };
 }
 

@@ -87,7 +87,16 @@ function readStruct(decoder: decoding.Decoder, client: number, clock: number): D
       throw new InvalidUpdateError(`item ${client}:${clock} references its own client at ${ref.clock}`);
     }
   }
-  return { kind: 'item', client, clock, length: content.length, origin, rightOrigin, parentId, content: content.kind };
+  return {
+    kind: 'item',
+    client,
+    clock,
+    length: content.length,
+    origin,
+    rightOrigin,
+    parentId,
+    content: content.kind,
+  };
 }
 
 /** Returns the parent ID, or null for a named root type (`parentYKey`). */
@@ -120,7 +129,8 @@ function readDeleteSet(decoder: decoding.Decoder): DeleteRange[] {
 function readLength(decoder: decoding.Decoder, client: number, clock: number): number {
   const length = decoding.readVarUint(decoder);
   if (length === 0) throw new InvalidUpdateError(`zero length at ${client}:${clock}`);
-  if (!Number.isSafeInteger(clock + length)) throw new InvalidUpdateError(`clock of client ${client} overflows`);
+  if (!Number.isSafeInteger(clock + length))
+    throw new InvalidUpdateError(`clock of client ${client} overflows`);
   return length;
 }
 

@@ -104,7 +104,9 @@ export class IntegrationSimulation {
     }
     if (head.kind === 'item' && head.parentId !== null && !this.#isTypeParent(head.parentId)) {
       const { client, clock } = head.parentId;
-      return { invalid: `parent ${client}:${clock} of item ${head.client}:${head.clock} is not a shared type` };
+      return {
+        invalid: `parent ${client}:${clock} of item ${head.client}:${head.clock} is not a shared type`,
+      };
     }
     if (offset < head.length) {
       this.#state.set(head.client, head.clock + head.length);

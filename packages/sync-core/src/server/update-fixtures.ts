@@ -55,7 +55,7 @@ export function docFingerprint(doc: Y.Doc): Record<string, unknown> {
     scratch: doc.getText('scratch').toDelta(),
     items: doc.getArray('items').toJSON(),
     meta: doc.getMap('meta').toJSON(),
-    xml: doc.getXmlFragment('xml').toString(),
+    xml: doc.getXmlFragment('xml').toJSON(),
     stateVector: [...Y.encodeStateVector(doc)],
   };
 }
