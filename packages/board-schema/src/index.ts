@@ -39,3 +39,11 @@ export {
   RaiseIncidentInput,
 } from './board.ts';
 export type { Board } from './board.ts';
+export {
+  PRESENCE_VIEWS,
+  PresenceViewName,
+  BoardJoin,
+  PresenceView,
+  PresenceMember,
+  PresenceRoster,
+} from './presence.ts';

@@ -3,7 +3,7 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
 import { createTestBoard } from '../testing/boards.ts';
 import { waitForEvent } from '../testing/wait-for.ts';
-import type { PresenceMember } from './presence-messages.ts';
+import type { PresenceMember } from '@pairboard/board-schema';
 
 type Roster = { boardId: string; members: PresenceMember[] };
 type AckResponse = { ok: boolean; data?: unknown; error?: { code: string; message: string } };

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ErrorCode, type Ack } from '@pairboard/board-schema';
 import { getBoard, type Database } from '@pairboard/db';
 import type { Logger } from '../logger.ts';
-import { BoardJoin, PresenceView, type PresenceMember } from './presence-messages.ts';
+import { BoardJoin, PresenceView, type PresenceMember } from '@pairboard/board-schema';
 
 /** A client that sends this many invalid payloads in a row is disconnected. */
 const MAX_INVALID_PAYLOADS = 20;

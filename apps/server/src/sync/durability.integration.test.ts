@@ -8,7 +8,7 @@ import { spawnServer } from '../testing/spawn-server.ts';
 import { connectProvider } from '../testing/sync-clients.ts';
 import { waitUntil } from '../testing/wait-for.ts';
 import { createTestBoard } from '../testing/boards.ts';
-import { freshPgliteDataDir } from '../../../../tools/pglite-template.ts';
+import { freshPgliteDataDir } from '@pairboard/db/testing';
 
 const dataDirs: string[] = [];
 function freshStorageEnv(): Record<string, string | undefined> {

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { Config } from '../config.ts';
 import { createServer, type PairboardServer } from '../app.ts';
-import { freshPgliteDataDir } from '../../../../tools/pglite-template.ts';
+import { freshPgliteDataDir } from '@pairboard/db/testing';
 
 /** One parsed log line, as the server wrote it. */
 export type LogRecord = { level: number; msg: string } & Record<string, unknown>;

@@ -1,1 +1,2 @@
 export { openTestDatabase, randomTestId } from './open-test-database.ts';
+export { ensurePgliteTemplate, freshPgliteDataDir, pgliteTemplateDir } from './pglite-template.ts';

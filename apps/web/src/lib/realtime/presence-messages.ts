@@ -1,30 +1,17 @@
 import { z } from 'zod';
-import { Position } from '@pairboard/board-schema';
+import { PRESENCE_VIEWS, PresenceMember, type PresenceViewName } from '@pairboard/board-schema';
 
 /**
- * Socket.IO presence messages as the server sends them (server contract, "Socket.IO"). They
+ * Socket.IO presence acks as the server sends them. Payload schemas live in board-schema; they
  * cross a boundary, so they are parsed before the UI sees them.
  */
 
-export const PRESENCE_VIEWS = ['checklists', 'guests', 'incidents', 'people'] as const;
-export type PresenceView = (typeof PRESENCE_VIEWS)[number];
+export { PRESENCE_VIEWS, PresenceMember, PresenceRoster } from '@pairboard/board-schema';
+export type PresenceView = PresenceViewName;
 
 export function isPresenceView(value: string): value is PresenceView {
   return (PRESENCE_VIEWS as readonly string[]).includes(value);
 }
-
-export const PresenceMember = z.object({
-  connectionId: z.string(),
-  userId: z.string(),
-  name: z.string(),
-  position: Position,
-  role: z.string(),
-  view: z.string().nullable(),
-  connectedAt: z.string(),
-});
-export type PresenceMember = z.infer<typeof PresenceMember>;
-
-export const PresenceRoster = z.object({ boardId: z.string(), members: z.array(PresenceMember) });
 
 export const JoinAck = z.union([
   z.object({ ok: z.literal(true), data: z.object({ roster: z.array(PresenceMember) }) }),
