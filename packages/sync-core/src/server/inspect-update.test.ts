@@ -28,6 +28,7 @@ const EDITS: [string, (doc: Y.Doc) => void][] = [
   ['a map set on a root map', (doc) => doc.getMap('meta').set('title', 'Launch')],
   ['a nested map inside an array', (doc) => doc.getArray('items').insert(0, [new Y.Map([['k', 1]])])],
   ['a first key in a nested map (parent by ID)', (doc) => sampleCard(doc).set('new', 1)],
+  ['a map overwrite (origin plus the parentSub flag)', (doc) => sampleCard(doc).set('title', 'Gate')],
   ['an edit of nested text', (doc) => (sampleCard(doc).get('text') as Y.Text).insert(2, '!')],
   ['text deletes', (doc) => doc.getText('notes').delete(2, 5)],
   ['an array delete', (doc) => doc.getArray('items').delete(0, 1)],

@@ -98,15 +98,15 @@ export function describeDocStoreContract(name: string, setup: () => Promise<DocS
     const seqsOf = async (boardId: string): Promise<number[] | undefined> =>
       (await store().load(boardId))?.updates.map((update) => update.seq);
 
-    it('returns null for a board that does not exist', async () => {
+    it('returns null for a board that does not exist (DS1)', async () => {
       expect(await store().load(crypto.randomUUID())).toBeNull();
     });
 
-    it('returns an empty log for a board without updates', async () => {
+    it('returns an empty log for a board without updates (DS1)', async () => {
       expect(await store().load(await newBoard())).toEqual({ snapshot: null, updates: [] });
     });
 
-    it('loads appended updates in seq order with identical bytes and authors', async () => {
+    it('loads appended updates in seq order with identical bytes and authors (DS2)', async () => {
       const boardId = await newBoard();
       const { updates } = buildUpdateLog();
       await store().append(boardId, [
@@ -125,19 +125,19 @@ export function describeDocStoreContract(name: string, setup: () => Promise<DocS
       for (const update of board?.updates ?? []) expect(update.createdAt).toBeInstanceOf(Date);
     });
 
-    it('keeps each board’s log to itself', async () => {
+    it('keeps each board’s log to itself (DS2)', async () => {
       const [first, second] = [await newBoard(), await newBoard()];
       await store().append(first, [{ seq: 1, bytes: Uint8Array.of(0, 0), author: null }]);
       expect(await seqsOf(second)).toEqual([]);
     });
 
-    it('rejects an append to a board that does not exist', async () => {
+    it('rejects an append to a board that does not exist (DS3)', async () => {
       await expect(
         store().append(crypto.randomUUID(), [{ seq: 1, bytes: Uint8Array.of(0, 0), author: null }]),
       ).rejects.toBeInstanceOf(Error);
     });
 
-    it('stores nothing from a batch when one seq collides with the log (SeqConflictError)', async () => {
+    it('stores nothing from a batch when one seq collides with the log (DS3)', async () => {
       const boardId = await newBoard();
       const bytes = Uint8Array.of(0, 0);
       await store().append(
@@ -153,7 +153,7 @@ export function describeDocStoreContract(name: string, setup: () => Promise<DocS
       expect(await seqsOf(boardId)).toEqual([1, 2]);
     });
 
-    it('stores nothing from a batch that repeats a seq (SeqConflictError)', async () => {
+    it('stores nothing from a batch that repeats a seq (DS3)', async () => {
       const boardId = await newBoard();
       const bytes = Uint8Array.of(0, 0);
       await expectSeqConflict(
@@ -165,7 +165,7 @@ export function describeDocStoreContract(name: string, setup: () => Promise<DocS
       expect(await seqsOf(boardId)).toEqual([]);
     });
 
-    it('rejects a seq that a snapshot already folded in (SeqConflictError)', async () => {
+    it('rejects a seq that a snapshot already folded in (DS3)', async () => {
       // A stale writer must not slip an update under the snapshot, where no load would see it.
       const boardId = await newBoard();
       const { updates } = buildUpdateLog();
@@ -180,7 +180,7 @@ export function describeDocStoreContract(name: string, setup: () => Promise<DocS
       expect(await seqsOf(boardId)).toEqual([]);
     });
 
-    it('loads a compacted board as the snapshot plus newer updates, rebuilding the same doc', async () => {
+    it('loads a compacted board as the snapshot plus newer updates, rebuilding the same doc (DS4)', async () => {
       const boardId = await newBoard();
       const { updates, finalDoc } = buildUpdateLog();
       await store().append(
@@ -198,7 +198,7 @@ export function describeDocStoreContract(name: string, setup: () => Promise<DocS
       expect(docJson(rebuilt)).toEqual(docJson(finalDoc));
     });
 
-    it('keeps appending after the snapshot once compacted', async () => {
+    it('keeps appending after the snapshot once compacted (DS3, DS4)', async () => {
       const boardId = await newBoard();
       const { updates, finalDoc } = buildUpdateLog();
       await store().append(
@@ -215,7 +215,7 @@ export function describeDocStoreContract(name: string, setup: () => Promise<DocS
       expect(docJson(rebuild(board ?? { snapshot: null, updates: [] }))).toEqual(docJson(finalDoc));
     });
 
-    it('never lets an older compaction replace a newer snapshot', async () => {
+    it('never lets an older compaction replace a newer snapshot (DS5)', async () => {
       const boardId = await newBoard();
       const { updates, finalDoc } = buildUpdateLog();
       await store().append(
