@@ -88,13 +88,16 @@ export async function appendUpdates(
 ): Promise<void> {
   if (updates.length === 0) return;
   updates.forEach((update) => assertSeq(update.seq));
+  const lowestSeq = Math.min(...updates.map((update) => update.seq));
   try {
     await db.transaction(async (tx) => {
+      await rejectFoldedSeqs(tx, boardId, lowestSeq, updates);
       for (let start = 0; start < updates.length; start += MAX_ROWS_PER_INSERT) {
         await insertUpdates(tx, boardId, updates.slice(start, start + MAX_ROWS_PER_INSERT));
       }
     });
   } catch (error) {
+    if (error instanceof SeqConflictError || error instanceof BoardNotFoundError) throw error;
     const state = sqlStateOf(error);
     if (state === SqlState.UniqueViolation) {
       throw new SeqConflictError(
@@ -123,6 +126,8 @@ export async function compactBoardLog(
   assertSeq(uptoSeq);
   try {
     await db.transaction(async (tx) => {
+      // Serialises with appends (which lock the same row FOR SHARE): see rejectFoldedSeqs.
+      await tx.query('select 1 from boards where id = $1 for update', [boardId]);
       await tx.query(
         `insert into board_snapshots (board_id, upto_seq, bytes, updated_at)
          values ($1, $2, $3, now())
@@ -197,5 +202,31 @@ async function insertUpdates(
 function assertSeq(seq: number): void {
   if (!Number.isSafeInteger(seq) || seq < 0) {
     throw new RangeError(`seq must be a non-negative safe integer, got ${seq}`);
+  }
+}
+
+/**
+ * A seq at or below the snapshot's `upto_seq` was folded into it and its row deleted, so the
+ * primary key alone cannot catch a stale writer reusing it: its update would be stored under the
+ * snapshot and never loaded. The board row lock orders this check against a concurrent compaction.
+ */
+async function rejectFoldedSeqs(
+  tx: Queryable,
+  boardId: string,
+  lowestSeq: number,
+  updates: readonly NewBoardUpdate[],
+): Promise<void> {
+  const rows = await tx.query<{ upto_seq: unknown }>(
+    `select s.upto_seq from boards b left join board_snapshots s on s.board_id = b.id
+      where b.id = $1 for share of b`,
+    [boardId],
+  );
+  const row = rows[0];
+  if (!row) throw new BoardNotFoundError(boardId);
+  if (row.upto_seq !== null && lowestSeq <= toSafeInteger(row.upto_seq, 'board_snapshots.upto_seq')) {
+    throw new SeqConflictError(
+      boardId,
+      updates.map((update) => update.seq),
+    );
   }
 }

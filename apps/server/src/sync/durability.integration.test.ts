@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { boardLogStats, loadBoardLog } from '@pairboard/db';
+import { boardLogStats, loadBoardLog, openDatabase } from '@pairboard/db';
 import { addGuest, readBoard } from '@pairboard/sync-core';
+import { CLOSE_SHUTTING_DOWN } from '@pairboard/board-schema';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
 import { spawnServer } from '../testing/spawn-server.ts';
 import { connectProvider } from '../testing/sync-clients.ts';
@@ -48,6 +49,47 @@ describe('nothing is lost (SY4)', () => {
     } finally {
       second.child.kill('SIGTERM');
       await second.exited;
+    }
+  });
+});
+
+describe('graceful shutdown (SY9)', () => {
+  it('on SIGTERM closes clients with 4001, snapshots every loaded board and exits 0', async () => {
+    const storage = freshStorageEnv();
+    const server = await spawnServer(storage);
+    const boardId = await createTestBoard(server.url, 'empty');
+    const client = await connectProvider(server.syncUrl, boardId);
+    const witness = await connectProvider(server.syncUrl, boardId);
+    const closeCodes: number[] = [];
+    client.provider.on('connection-close', (event) => {
+      if (event) closeCodes.push(event.code);
+    });
+    for (let i = 0; i < 20; i++) addGuest(client.doc, { name: `关机前嘉宾 ${i}`, walkIn: true });
+    await waitUntil(() => readBoard(witness.doc).guests.length === 20, { message: 'the server has every update' });
+    const expected = readBoard(client.doc);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBeNull();
+    expect(server.child.exitCode).toBe(0);
+    expect(server.output.join('')).toContain('stopped cleanly');
+    client.destroy();
+    witness.destroy();
+    expect(closeCodes).toContain(CLOSE_SHUTTING_DOWN);
+
+    // The shutdown folded the whole log into a snapshot.
+    const db = await openDatabase({ url: storage.DATABASE_URL, dataDir: storage.DATA_DIR });
+    try {
+      expect((await boardLogStats(db, boardId)).updateCount).toBe(0);
+    } finally {
+      await db.close();
+    }
+    const again = await spawnServer(storage);
+    try {
+      const fresh = await connectProvider(again.syncUrl, boardId);
+      expect(readBoard(fresh.doc)).toEqual(expected);
+      fresh.destroy();
+    } finally {
+      again.child.kill('SIGTERM');
+      await again.exited;
     }
   });
 });
