@@ -18,16 +18,17 @@ const total = { passed: 0, failed: 0, skipped: 0 };
 /** Steps and tasks that failed without a test summary line, listed before the total. */
 const failures = [];
 
-// Node 24 and the repo's binaries come first, also when this file is started without npm.
-const baseEnv = {
-  ...process.env,
-  PATH: [join(ROOT, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
-};
-const withoutDatabaseUrl = () => {
-  const env = { ...baseEnv };
+/** A step's environment: the repo's Node 24 and binaries first on PATH (also when started without
+ * npm), and DATABASE_URL only when given, so integration tests default to embedded PGlite. */
+function envWith(databaseUrl) {
+  const env = {
+    ...process.env,
+    PATH: [join(ROOT, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
+  };
   delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   return env;
-};
+}
 
 function summariesIn(text) {
   return text
@@ -118,46 +119,25 @@ async function step(title, command, args, env) {
   return code;
 }
 
-await turbo('check: lint, typecheck, unit tests', ['lint', 'typecheck', 'test'], [], baseEnv);
-
-await turbo(
-  'integration tests on embedded PGlite',
-  ['test:integration'],
-  ['--concurrency=1'],
-  withoutDatabaseUrl(),
-);
-
-if (process.env.TEST_DATABASE_URL) {
-  await turbo(
-    'integration tests on the Postgres server in TEST_DATABASE_URL',
-    ['test:integration'],
-    ['--concurrency=1'],
-    {
-      ...baseEnv,
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-    },
-  );
+await turbo('check: lint, typecheck, unit tests', ['lint', 'typecheck', 'test'], [], envWith());
+await turbo('integration tests on embedded PGlite', ['test:integration'], ['--concurrency=1'], envWith());
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (postgresUrl) {
+  const title = 'integration tests on the Postgres server (TEST_DATABASE_URL)';
+  await turbo(title, ['test:integration'], ['--concurrency=1'], envWith(postgresUrl));
 } else {
   console.log(
-    '\nSkipped the integration tests on a Postgres server: set TEST_DATABASE_URL=postgres://user@host:5432/db to run them.',
+    '\nSkipped integration tests on a Postgres server: set TEST_DATABASE_URL=postgres://… to run them.',
   );
 }
-
 // The e2e server runs on a fresh embedded database (DATA_DIR in the Playwright config).
-const buildCode = await step('build', 'npm', ['run', 'build'], baseEnv);
-if (buildCode === 0) {
-  await step(
-    'end-to-end tests (Playwright)',
-    'npm',
-    ['run', 'e2e', '--workspace', 'e2e'],
-    withoutDatabaseUrl(),
-  );
+if ((await step('build', 'npm', ['run', 'build'], envWith())) === 0) {
+  await step('end-to-end tests (Playwright)', 'npm', ['run', 'e2e', '--workspace', 'e2e'], envWith());
 } else {
   console.log('\nSkipped the end-to-end tests: the build failed.');
 }
 
-if (failures.length > 0)
-  console.log(`\nFailed without a test count (1 failure each):\n  ${failures.join('\n  ')}`);
+if (failures.length > 0) console.log(`\nFailed without a test count (1 each):\n  ${failures.join('\n  ')}`);
 const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : '';
 console.log(`\n${total.passed} passed, ${total.failed} failed${skipped}`);
 process.exitCode = total.failed > 0 ? 1 : 0;
