@@ -19,17 +19,23 @@ process.on('unhandledRejection', (reason) => {
 
 if (!config.databaseUrl) {
   // initdb runs in WASM on the first start: say so rather than look hung.
-  logger.info({ dataDir: config.dataDir }, 'opening the embedded database (the first start prepares it: about 15 s)');
+  logger.info(
+    { dataDir: config.dataDir },
+    'opening the embedded database (the first start prepares it: about 15 s)',
+  );
 }
 const server = await createServer(config, { logger });
 const demoBoardId = process.argv.includes('--demo') ? await ensureDemoBoard(server.db, new Date()) : null;
 
 server.httpServer.listen(config.port, config.host, () => {
   const { port } = server.httpServer.address() as AddressInfo;
-  const origin = config.publicOrigin ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  const origin =
+    config.publicOrigin ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info({ port, database: server.db.driver, dataDir: config.dataDir }, `listening on ${origin}`);
   if (demoBoardId) {
-    process.stdout.write(`\n  Pairboard is running. Open the demo event:\n\n    ${origin}/boards/${demoBoardId}\n\n`);
+    process.stdout.write(
+      `\n  Pairboard is running. Open the demo event:\n\n    ${origin}/boards/${demoBoardId}\n\n`,
+    );
   }
 });
 

@@ -18,7 +18,11 @@ export function createMetrics(): Metrics {
   const registers = [registry];
   return {
     registry,
-    syncConnections: new Gauge({ name: 'pairboard_sync_connections', help: 'Open sync WebSocket connections', registers }),
+    syncConnections: new Gauge({
+      name: 'pairboard_sync_connections',
+      help: 'Open sync WebSocket connections',
+      registers,
+    }),
     loadedBoards: new Gauge({ name: 'pairboard_loaded_boards', help: 'Boards held in memory', registers }),
     updateApplySeconds: new Histogram({
       name: 'pairboard_update_apply_seconds',
@@ -43,6 +47,10 @@ export function createMetrics(): Metrics {
       labelNames: ['reason'],
       registers,
     }),
-    storedUpdates: new Counter({ name: 'pairboard_stored_updates_total', help: 'Updates appended to the log', registers }),
+    storedUpdates: new Counter({
+      name: 'pairboard_stored_updates_total',
+      help: 'Updates appended to the log',
+      registers,
+    }),
   };
 }

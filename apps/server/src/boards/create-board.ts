@@ -19,7 +19,11 @@ export interface CreateBoardInput {
  * to seed a board (a client that seeds what it believes is an empty board can overwrite a real
  * one when its first sync answer is late).
  */
-export async function createBoardWithDocument(db: Database, input: CreateBoardInput, now: Date): Promise<BoardRow> {
+export async function createBoardWithDocument(
+  db: Database,
+  input: CreateBoardInput,
+  now: Date,
+): Promise<BoardRow> {
   const doc = new Y.Doc();
   try {
     if (input.template === 'demo') {
@@ -49,5 +53,6 @@ function writeEmptyBoard(doc: Y.Doc, input: CreateBoardInput, now: Date): void {
     language,
   });
   const checklist = addChecklist(doc, { title: language === 'zh-CN' ? '任务清单' : 'Checklist' });
-  if (checklist.ok) addSection(doc, { checklistId: checklist.value, title: language === 'zh-CN' ? '准备' : 'Preparation' });
+  if (checklist.ok)
+    addSection(doc, { checklistId: checklist.value, title: language === 'zh-CN' ? '准备' : 'Preparation' });
 }

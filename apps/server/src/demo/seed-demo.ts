@@ -7,7 +7,11 @@ export const DEMO_BOARD_ID = 'demo-smart-city-summit';
 /** Creates the demo board on first start; later starts keep whatever people changed on it. */
 export async function ensureDemoBoard(db: Database, now: Date): Promise<string> {
   if (!(await getBoard(db, DEMO_BOARD_ID))) {
-    await createBoardWithDocument(db, { id: DEMO_BOARD_ID, name: '2026 智慧城市峰会 · 上海', template: 'demo' }, now);
+    await createBoardWithDocument(
+      db,
+      { id: DEMO_BOARD_ID, name: '2026 智慧城市峰会 · 上海', template: 'demo' },
+      now,
+    );
   }
   return DEMO_BOARD_ID;
 }

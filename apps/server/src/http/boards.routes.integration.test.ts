@@ -11,7 +11,11 @@ describe('HTTP API', () => {
   });
 
   const post = (path: string, body: unknown) =>
-    fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${t.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('creates a board, lists it newest first and gets it by id', async () => {
     const created = await post('/api/boards', { name: '上海发布会' });
@@ -25,14 +29,16 @@ describe('HTTP API', () => {
   });
 
   it('rejects a bad body with 400, says what is allowed and creates nothing', async () => {
-    const before = ((await (await fetch(`${t.url}/api/boards`)).json()) as { boards: unknown[] }).boards.length;
+    const before = ((await (await fetch(`${t.url}/api/boards`)).json()) as { boards: unknown[] }).boards
+      .length;
     const response = await post('/api/boards', { name: '', template: 'party' });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { code: string; message: string; issues: unknown[] } };
     expect(body.error.code).toBe('bad_request');
     expect(body.error.message).toContain('name must not be empty');
     expect(body.error.issues.length).toBe(2);
-    const after = ((await (await fetch(`${t.url}/api/boards`)).json()) as { boards: unknown[] }).boards.length;
+    const after = ((await (await fetch(`${t.url}/api/boards`)).json()) as { boards: unknown[] }).boards
+      .length;
     expect(after).toBe(before);
   });
 

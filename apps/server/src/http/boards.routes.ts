@@ -11,7 +11,9 @@ const CreateBoardBody = z.object({
   language: z.enum(['zh-CN', 'en']).optional(),
 });
 
-const BoardIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'board ids are 1 to 64 letters, digits, - or _');
+const BoardIdParam = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'board ids are 1 to 64 letters, digits, - or _');
 
 function toJson(row: BoardRow) {
   return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString() };
@@ -29,7 +31,12 @@ export function boardsRouter(db: Database, now: () => Date): Router {
   router.post('/', async (req, res) => {
     const parsed = CreateBoardBody.safeParse(req.body);
     if (!parsed.success) {
-      throw new AppError(ErrorCode.BadRequest, 400, parsed.error.issues.map((i) => i.message).join('; '), parsed.error.issues);
+      throw new AppError(
+        ErrorCode.BadRequest,
+        400,
+        parsed.error.issues.map((i) => i.message).join('; '),
+        parsed.error.issues,
+      );
     }
     const row = await createBoardWithDocument(db, parsed.data, now());
     res.status(201).json({ board: toJson(row) });

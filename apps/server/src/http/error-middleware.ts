@@ -6,7 +6,9 @@ import type { Logger } from '../logger.ts';
 
 /** Unknown /api paths answer JSON, not the web app's HTML. */
 export const apiNotFound: RequestHandler = (req, res) => {
-  const body: ErrorBody = { error: { code: ErrorCode.NotFound, message: `no API route for ${req.method} ${req.path}` } };
+  const body: ErrorBody = {
+    error: { code: ErrorCode.NotFound, message: `no API route for ${req.method} ${req.path}` },
+  };
   res.status(404).json(body);
 };
 
@@ -37,6 +39,7 @@ function clientErrorMessage(error: unknown): string | null {
   const { type, status } = error as { type?: unknown; status?: unknown };
   if (type === 'entity.parse.failed') return 'request body is not valid JSON';
   if (type === 'entity.too.large') return 'request body is larger than 256 KB';
-  if (typeof status === 'number' && status >= 400 && status < 500) return 'malformed request (check the URL escapes)';
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return 'malformed request (check the URL escapes)';
   return null;
 }

@@ -36,7 +36,10 @@ describe('presence over Socket.IO', () => {
     })) as AckResponse;
     expect(joined.ok).toBe(true);
     const rosterSeen = waitForEvent<Roster>(onsite, 'presence:roster');
-    await remote.emitWithAck('board:join', { boardId, user: { id: 'u2', name: 'Li Qiang', position: 'remote' } });
+    await remote.emitWithAck('board:join', {
+      boardId,
+      user: { id: 'u2', name: 'Li Qiang', position: 'remote' },
+    });
     const roster = await rosterSeen;
     expect(roster.members.map((m) => [m.name, m.position]).sort()).toEqual([
       ['Li Qiang', 'remote'],
@@ -52,7 +55,10 @@ describe('presence over Socket.IO', () => {
 
   it('answers bad payloads through the ack with a clear error and keeps serving', async () => {
     const socket = await connect();
-    const bad = (await socket.emitWithAck('board:join', { boardId: '../etc', user: { name: '' } })) as AckResponse;
+    const bad = (await socket.emitWithAck('board:join', {
+      boardId: '../etc',
+      user: { name: '' },
+    })) as AckResponse;
     expect(bad.ok).toBe(false);
     expect(bad.error?.code).toBe('bad_request');
     expect(bad.error?.message).toContain('boardId');
@@ -61,7 +67,10 @@ describe('presence over Socket.IO', () => {
       user: { id: 'u3', name: 'X', position: 'remote' },
     })) as AckResponse;
     expect(missing.error?.code).toBe('board_not_found');
-    const early = (await socket.emitWithAck('presence:view', { boardId: 'x', view: 'guests' })) as AckResponse;
+    const early = (await socket.emitWithAck('presence:view', {
+      boardId: 'x',
+      view: 'guests',
+    })) as AckResponse;
     expect(early.error?.code).toBe('bad_request');
     expect(socket.connected).toBe(true);
   });

@@ -42,13 +42,23 @@ export function registerBoardEvents(io: Server, db: Database, logger: Logger): v
 
   io.on('connection', (socket) => {
     const state: SocketState = { boardId: null, member: null, invalidPayloads: 0 };
-    const handle = <S extends z.ZodType>(event: string, schema: S, run: (input: z.infer<S>) => Promise<unknown>) => {
+    const handle = <S extends z.ZodType>(
+      event: string,
+      schema: S,
+      run: (input: z.infer<S>) => Promise<unknown>,
+    ) => {
       socket.on(event, (payload: unknown, ack?: unknown) => {
         const reply: AckFn = typeof ack === 'function' ? (ack as AckFn) : () => undefined;
         const parsed = schema.safeParse(payload);
         if (!parsed.success) {
           state.invalidPayloads += 1;
-          reply({ ok: false, error: { code: ErrorCode.BadRequest, message: parsed.error.issues.map((i) => i.message).join('; ') } });
+          reply({
+            ok: false,
+            error: {
+              code: ErrorCode.BadRequest,
+              message: parsed.error.issues.map((i) => i.message).join('; '),
+            },
+          });
           if (state.invalidPayloads >= MAX_INVALID_PAYLOADS) socket.disconnect(true);
           return;
         }
@@ -91,13 +101,15 @@ export function registerBoardEvents(io: Server, db: Database, logger: Logger): v
       return { roster: [...roster.values()] };
     });
 
-    handle('presence:view', PresenceView, async ({ boardId, view }) => {
+    handle('presence:view', PresenceView, ({ boardId, view }) => {
       if (state.boardId !== boardId || !state.member) {
-        throw new EventError(ErrorCode.BadRequest, 'join the board with board:join before presence:view');
+        return Promise.reject(
+          new EventError(ErrorCode.BadRequest, 'join the board with board:join before presence:view'),
+        );
       }
       state.member.view = view;
       broadcastRoster(boardId);
-      return { view };
+      return Promise.resolve({ view });
     });
 
     socket.on('disconnect', () => leave(socket, state));

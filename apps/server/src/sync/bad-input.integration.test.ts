@@ -26,7 +26,10 @@ const MESSAGES_PER_SECOND = 40;
 describe('bad input on the sync endpoint', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ maxFrameBytes: MAX_FRAME_BYTES, clientMessagesPerSecond: MESSAGES_PER_SECOND });
+    t = await startTestServer({
+      maxFrameBytes: MAX_FRAME_BYTES,
+      clientMessagesPerSecond: MESSAGES_PER_SECOND,
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -143,12 +146,17 @@ describe('bad input on the sync endpoint', () => {
     const framesBefore = raw.frames.length;
     raw.ws.send(encodeUpdate(second));
     // The server answers with a sync step 1 (its state vector) instead of storing the orphan.
-    await waitUntil(() => raw.frames.slice(framesBefore).some((f) => f[0] === MessageType.Sync && f[1] === SyncMessageType.Step1));
+    await waitUntil(() =>
+      raw.frames.slice(framesBefore).some((f) => f[0] === MessageType.Sync && f[1] === SyncMessageType.Step1),
+    );
     expect(readBoard(healthy.doc).guests.some((g) => g.name === '后到的嘉宾')).toBe(false);
     raw.ws.send(encodeSyncStep2(Y.encodeStateAsUpdate(source, base)));
-    await waitUntil(() => readBoard(healthy.doc).guests.filter((g) => g.name.endsWith('到的嘉宾')).length === 2, {
-      message: 'both guests arrive once the predecessor is supplied',
-    });
+    await waitUntil(
+      () => readBoard(healthy.doc).guests.filter((g) => g.name.endsWith('到的嘉宾')).length === 2,
+      {
+        message: 'both guests arrive once the predecessor is supplied',
+      },
+    );
     raw.ws.close();
     source.destroy();
     const fresh = await connectProvider(t.syncUrl, boardId);
@@ -166,7 +174,9 @@ describe('bad input on the sync endpoint', () => {
     addGuest(source, { name: '孤儿更新', walkIn: true });
     const orphan = Y.encodeStateAsUpdate(source, middle);
     raw.ws.send(encodeUpdate(orphan));
-    await waitUntil(() => raw.frames.filter((f) => f[0] === MessageType.Sync && f[1] === SyncMessageType.Step1).length >= 2);
+    await waitUntil(
+      () => raw.frames.filter((f) => f[0] === MessageType.Sync && f[1] === SyncMessageType.Step1).length >= 2,
+    );
     raw.ws.send(encodeSyncStep2(orphan));
     await expectClosed(raw, CLOSE_UNRESOLVED_DEPENDENCIES);
     const step1s = raw.frames.filter((f) => f[0] === MessageType.Sync && f[1] === SyncMessageType.Step1);

@@ -65,7 +65,9 @@ describe('graceful shutdown (SY9)', () => {
       if (event) closeCodes.push(event.code);
     });
     for (let i = 0; i < 20; i++) addGuest(client.doc, { name: `关机前嘉宾 ${i}`, walkIn: true });
-    await waitUntil(() => readBoard(witness.doc).guests.length === 20, { message: 'the server has every update' });
+    await waitUntil(() => readBoard(witness.doc).guests.length === 20, {
+      message: 'the server has every update',
+    });
     const expected = readBoard(client.doc);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBeNull();
@@ -106,11 +108,14 @@ describe('compaction (SY8)', () => {
     const boardId = await createTestBoard(t.url, 'empty');
     const client = await connectProvider(t.syncUrl, boardId);
     for (let i = 0; i < 13; i++) addGuest(client.doc, { name: `嘉宾 ${i}`, walkIn: true });
-    await waitUntil(async () => {
-      const log = await loadBoardLog(t!.server.db, boardId);
-      return log?.snapshot !== null && (log?.snapshot?.uptoSeq ?? 0) >= 10;
-    }, { message: 'a snapshot was written' });
-    await waitUntil(async () => readBoard(client.doc).guests.length === 13);
+    await waitUntil(
+      async () => {
+        const log = await loadBoardLog(t!.server.db, boardId);
+        return log?.snapshot !== null && (log?.snapshot?.uptoSeq ?? 0) >= 10;
+      },
+      { message: 'a snapshot was written' },
+    );
+    await waitUntil(() => readBoard(client.doc).guests.length === 13);
     const room = t.server.rooms.peek(boardId)!;
     await room.flush();
     const log = (await loadBoardLog(t.server.db, boardId))!;

@@ -64,7 +64,13 @@ export class Room {
   private updatesSinceSnapshot: number;
   private broken = false;
 
-  private constructor(boardId: string, doc: Y.Doc, nextSeq: number, tailLength: number, options: RoomOptions) {
+  private constructor(
+    boardId: string,
+    doc: Y.Doc,
+    nextSeq: number,
+    tailLength: number,
+    options: RoomOptions,
+  ) {
     this.boardId = boardId;
     this.doc = doc;
     this.nextSeq = nextSeq;
@@ -304,7 +310,10 @@ export class Room {
         this.options.logger.debug({ boardId: this.boardId, uptoSeq, bytes: snapshot.length }, 'compacted');
       })
       .catch((error: unknown) => {
-        this.options.logger.warn({ boardId: this.boardId, err: error }, 'compaction failed; will retry later');
+        this.options.logger.warn(
+          { boardId: this.boardId, err: error },
+          'compaction failed; will retry later',
+        );
       })
       .finally(() => {
         this.compacting = null;

@@ -152,7 +152,10 @@ export class SyncConnection implements RoomPeer {
 
   private reject(reason: string, code: number, message: string): void {
     this.options.metrics.rejectedFrames.inc({ reason });
-    this.options.logger.warn({ boardId: this.boardId, connection: this.id, reason }, 'closing sync connection');
+    this.options.logger.warn(
+      { boardId: this.boardId, connection: this.id, reason },
+      'closing sync connection',
+    );
     this.close(code, message);
   }
 
@@ -160,7 +163,10 @@ export class SyncConnection implements RoomPeer {
     // ws closes the socket itself (1009 for an oversized frame, 1002 for protocol errors).
     const reason = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'frame_too_large' : 'protocol_error';
     this.options.metrics.rejectedFrames.inc({ reason });
-    this.options.logger.warn({ boardId: this.boardId, connection: this.id, reason, err: error.message }, 'sync socket error');
+    this.options.logger.warn(
+      { boardId: this.boardId, connection: this.id, reason, err: error.message },
+      'sync socket error',
+    );
   }
 
   private onClose(): void {

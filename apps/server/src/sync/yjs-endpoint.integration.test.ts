@@ -65,7 +65,9 @@ describe('sync endpoint with the stock y-websocket client', () => {
     try {
       // Our own sync step 1 with an empty state vector asks for everything.
       raw.ws.send(Uint8Array.from([MessageType.Sync, SyncMessageType.Step1, 1, 0]));
-      await waitUntil(() => raw.frames.some((f) => f[0] === MessageType.Sync && f[1] === SyncMessageType.Step2));
+      await waitUntil(() =>
+        raw.frames.some((f) => f[0] === MessageType.Sync && f[1] === SyncMessageType.Step2),
+      );
       const firstSync = raw.frames.find((f) => f[0] === MessageType.Sync)!;
       // The server's first sync message is its state vector, and it already names the stored content.
       const decoder = decoding.createDecoder(firstSync);

@@ -49,7 +49,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   const logs: LogRecord[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line) logs.push(JSON.parse(line) as LogRecord);
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line) logs.push(JSON.parse(line) as LogRecord);
       done();
     },
   });

@@ -10,7 +10,11 @@ export interface ProviderClient {
   destroy(): void;
 }
 
-export async function connectProvider(syncUrl: string, boardId: string, doc = new Y.Doc()): Promise<ProviderClient> {
+export async function connectProvider(
+  syncUrl: string,
+  boardId: string,
+  doc = new Y.Doc(),
+): Promise<ProviderClient> {
   const provider = new WebsocketProvider(syncUrl, boardId, doc, { disableBc: true });
   const client: ProviderClient = {
     doc,

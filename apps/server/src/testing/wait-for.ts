@@ -2,7 +2,12 @@ import type { EventEmitter } from 'node:events';
 
 /** Resolves on the next `event` (with its first argument), or rejects after `timeoutMs`. */
 export function waitForEvent<T = unknown>(
-  emitter: Pick<EventEmitter, 'once' | 'off'> | { once(event: string, fn: (arg: T) => void): unknown; off(event: string, fn: (arg: T) => void): unknown },
+  emitter:
+    | Pick<EventEmitter, 'once' | 'off'>
+    | {
+        once(event: string, fn: (arg: T) => void): unknown;
+        off(event: string, fn: (arg: T) => void): unknown;
+      },
   event: string,
   { timeoutMs = 2000 }: { timeoutMs?: number } = {},
 ): Promise<T> {

@@ -42,7 +42,10 @@ function pgliteVersion(): string {
   while (dir !== dirname(dir)) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {
-      const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+      const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (name === '@electric-sql/pglite' && version) return version;
     }
     dir = dirname(dir);
