@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.ts';
+
+describe('parseConfig', () => {
+  it('gives a working default configuration on the embedded database', () => {
+    const result = parseConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: '.data/pairboard',
+    });
+    expect(result.config.maxFrameBytes).toBe(1024 * 1024);
+  });
+
+  it('ignores DATA_DIR when a Postgres server is configured', () => {
+    const result = parseConfig({ DATABASE_URL: 'postgres://u@db:5432/pairboard', DATA_DIR: '/data' });
+    expect(result.ok && result.config.dataDir).toBeUndefined();
+  });
+
+  it('reports every invalid variable at once, naming each', () => {
+    const result = parseConfig({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      LOG_LEVEL: 'loud',
+      MAX_FRAME_BYTES: '-1',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'MAX_FRAME_BYTES']) expect(text).toContain(name);
+    expect(text).toContain('must be a postgres:// or postgresql:// URL');
+  });
+});
