@@ -72,15 +72,16 @@ function readStruct(decoder: decoding.Decoder, client: number, clock: number): D
   }
   const origin = (info & BIT_ORIGIN) !== 0 ? readId(decoder) : null;
   const rightOrigin = (info & BIT_RIGHT_ORIGIN) !== 0 ? readId(decoder) : null;
-  let parentId: StructId | null = null;
+  let parent: Parent = { id: null, key: null };
+  let parentSub: string | null = null;
   // Parent info is only written when there is no origin to copy it from (Item.write).
   if (origin === null && rightOrigin === null) {
-    parentId = readParent(decoder);
-    if ((info & BIT_PARENT_SUB) !== 0) decoding.readVarString(decoder);
+    parent = readParent(decoder);
+    if ((info & BIT_PARENT_SUB) !== 0) parentSub = decoding.readVarString(decoder);
   }
   const content = readItemContent(decoder, contentRef);
   if (content.length === 0) throw new InvalidUpdateError(`empty item at ${client}:${clock}`);
-  for (const ref of [origin, rightOrigin, parentId]) {
+  for (const ref of [origin, rightOrigin, parent.id]) {
     // Yjs only checks other clients' references for presence; a reference to its own client at
     // or after its own clock makes integration throw halfway (getItem: unexpected case).
     if (ref !== null && ref.client === client && ref.clock >= clock) {
@@ -94,20 +95,24 @@ function readStruct(decoder: decoding.Decoder, client: number, clock: number): D
     length: content.length,
     origin,
     rightOrigin,
-    parentId,
+    parentId: parent.id,
+    parentKey: parent.key,
+    parentSub,
     content: content.kind,
   };
 }
 
-/** Returns the parent ID, or null for a named root type (`parentYKey`). */
-function readParent(decoder: decoding.Decoder): StructId | null {
+/** A written parent: exactly one of `id` (a type's item) and `key` (a root name, `parentYKey`). */
+interface Parent {
+  id: StructId | null;
+  key: string | null;
+}
+
+function readParent(decoder: decoding.Decoder): Parent {
   const parentInfo = decoding.readVarUint(decoder);
-  if (parentInfo === 1) {
-    decoding.readVarString(decoder);
-    return null;
-  }
+  if (parentInfo === 1) return { id: null, key: decoding.readVarString(decoder) };
   if (parentInfo !== 0) throw new InvalidUpdateError(`parent info must be 0 or 1, got ${parentInfo}`);
-  return readId(decoder);
+  return { id: readId(decoder), key: null };
 }
 
 function readDeleteSet(decoder: decoding.Decoder): DeleteRange[] {

@@ -20,6 +20,10 @@ export type DecodedStruct =
       rightOrigin: StructId | null;
       /** Parent given by ID; `null` when the parent is named (`parentYKey`) or copied from a neighbour. */
       parentId: StructId | null;
+      /** Parent given by root name (`parentYKey`); `null` when given by ID or copied from a neighbour. */
+      parentKey: string | null;
+      /** Map key (`parentSub`) when the parent is written; `null` for sequence items or a copied parent. */
+      parentSub: string | null;
       content: ContentKind;
     };
 
