@@ -84,22 +84,36 @@ export type ChecklistItem = z.infer<typeof ChecklistItem>;
 export const CheckIn = z.object({ at: IsoTime, by: Actor });
 export type CheckIn = z.infer<typeof CheckIn>;
 
+/**
+ * A guest as every board member sees it. Contact data (phone, email, notes) is personal data
+ * and lives in the board's separate contacts document: see `GuestContact`.
+ */
 export const Guest = z.object({
   id: Id,
   name: z.string().min(1).max(200),
   company: z.string().max(200),
   title: z.string().max(200),
-  phone: z.string().max(50),
-  email: z.string().max(200),
   tags: z.array(GuestTag),
   host: z.string().max(100),
   seat: z.string().max(100),
   plusOnes: z.number().int().min(0).max(20),
-  notes: z.string().max(2000),
   walkIn: z.boolean(),
   checkIn: CheckIn.nullable(),
 });
 export type Guest = z.infer<typeof Guest>;
+
+/**
+ * A guest's personal contact data (PIPL/GDPR), kept in the board's contacts document
+ * (`<boardId>~contacts`), which only owners, editors and observers may open. Keyed by the
+ * guest's id in the main document.
+ */
+export const GuestContact = z.object({
+  guestId: Id,
+  phone: z.string().max(50),
+  email: z.string().max(200),
+  notes: z.string().max(2000),
+});
+export type GuestContact = z.infer<typeof GuestContact>;
 
 export const TimelineEntry = z.object({
   id: Id,

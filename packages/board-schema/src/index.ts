@@ -34,6 +34,7 @@ export {
   ChecklistItem,
   CheckIn,
   Guest,
+  GuestContact,
   TimelineEntry,
   Incident,
   RaiseIncidentInput,

@@ -1,18 +1,19 @@
 import type * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addGuest } from './guests.ts';
 import { checkInGuest, guestCheckInConflicts, undoCheckIn, type CheckInLogEntry } from './check-in.ts';
-import { readBoard } from './read-board.ts';
-import { ALICE, BOB, CAROL, at, newBoard, replicaOf, snapshot, sync, unwrap } from './test-support.ts';
-
-function boardWithGuest(): { doc: Y.Doc; guestId: string } {
-  const { doc } = newBoard();
-  return { doc, guestId: unwrap(addGuest(doc, { name: '周杰', tags: ['vip'] })) };
-}
-
-function checkInOf(doc: Y.Doc, guestId: string) {
-  return readBoard(doc).guests.find((guest) => guest.id === guestId)?.checkIn;
-}
+import {
+  ALICE,
+  BOB,
+  CAROL,
+  at,
+  boardWithGuest,
+  expectFailure,
+  readOne,
+  replicaOf,
+  snapshot,
+  sync,
+  unwrap,
+} from './test-support.ts';
 
 function log(doc: Y.Doc): CheckInLogEntry[] {
   return doc.getArray<CheckInLogEntry>('checkInLog').toArray();
@@ -24,7 +25,7 @@ describe('checkInGuest', () => {
     const result = unwrap(checkInGuest(doc, guestId, ALICE, at(10)));
     const expected = { at: at(10).toISOString(), by: ALICE };
     expect(result).toEqual({ checkIn: expected, already: false });
-    expect(checkInOf(doc, guestId)).toEqual(expected);
+    expect(readOne(doc, 'guests', guestId).checkIn).toEqual(expected);
   });
 
   it('answers already=true with the standing check-in and writes nothing', () => {
@@ -39,14 +40,8 @@ describe('checkInGuest', () => {
   it('answers not_found and invalid_input without writing', () => {
     const { doc, guestId } = boardWithGuest();
     const before = snapshot(doc);
-    expect(checkInGuest(doc, 'nope', ALICE, at(1))).toMatchObject({
-      ok: false,
-      error: { code: 'not_found' },
-    });
-    expect(checkInGuest(doc, guestId, { id: 'x' } as never, at(1))).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input' },
-    });
+    expectFailure(checkInGuest(doc, 'nope', ALICE, at(1)), 'not_found');
+    expectFailure(checkInGuest(doc, guestId, { id: 'x' } as never, at(1)), 'invalid_input');
     expect(snapshot(doc)).toEqual(before);
   });
 });
@@ -61,8 +56,8 @@ describe('concurrent check-ins', () => {
     sync(phoneA, phoneB);
 
     const earliest = { at: at(42).toISOString(), by: BOB };
-    expect(checkInOf(phoneA, guestId)).toEqual(earliest);
-    expect(checkInOf(phoneB, guestId)).toEqual(earliest);
+    expect(readOne(phoneA, 'guests', guestId).checkIn).toEqual(earliest);
+    expect(readOne(phoneB, 'guests', guestId).checkIn).toEqual(earliest);
     expect(guestCheckInConflicts(phoneA, guestId)).toEqual([{ at: at(43).toISOString(), by: ALICE }]);
     expect(guestCheckInConflicts(phoneB, guestId)).toEqual(guestCheckInConflicts(phoneA, guestId));
     // Once merged, a third attempt sees the standing one.
@@ -78,8 +73,8 @@ describe('concurrent check-ins', () => {
     unwrap(checkInGuest(phoneA, guestId, BOB, at(5)));
     unwrap(checkInGuest(phoneB, guestId, ALICE, at(5)));
     sync(phoneA, phoneB);
-    expect(checkInOf(phoneA, guestId)?.by).toEqual(ALICE); // 'u-alice' < 'u-bob'
-    expect(checkInOf(phoneB, guestId)?.by).toEqual(ALICE);
+    expect(readOne(phoneA, 'guests', guestId).checkIn?.by).toEqual(ALICE); // 'u-alice' < 'u-bob'
+    expect(readOne(phoneB, 'guests', guestId).checkIn?.by).toEqual(ALICE);
   });
 });
 
@@ -88,7 +83,7 @@ describe('undoCheckIn', () => {
     const { doc, guestId } = boardWithGuest();
     unwrap(checkInGuest(doc, guestId, ALICE, at(10)));
     unwrap(undoCheckIn(doc, guestId, BOB, at(11)));
-    expect(checkInOf(doc, guestId)).toBeNull();
+    expect(readOne(doc, 'guests', guestId).checkIn).toBeNull();
     expect(log(doc)).toEqual([
       { guestId, kind: 'check_in', at: at(10).toISOString(), by: ALICE },
       { guestId, kind: 'undo', at: at(11).toISOString(), by: BOB },
@@ -105,7 +100,7 @@ describe('undoCheckIn', () => {
     unwrap(checkInGuest(phoneB, guestId, BOB, at(2)));
     sync(phoneA, phoneB);
     unwrap(undoCheckIn(phoneA, guestId, ALICE, at(3)));
-    expect(checkInOf(phoneA, guestId)).toBeNull();
+    expect(readOne(phoneA, 'guests', guestId).checkIn).toBeNull();
     expect(guestCheckInConflicts(phoneA, guestId)).toEqual([]);
   });
 
@@ -113,21 +108,18 @@ describe('undoCheckIn', () => {
     const { doc, guestId } = boardWithGuest();
     unwrap(checkInGuest(doc, guestId, ALICE, at(30)));
     unwrap(undoCheckIn(doc, guestId, BOB, at(20)));
-    expect(checkInOf(doc, guestId)).toBeNull();
+    expect(readOne(doc, 'guests', guestId).checkIn).toBeNull();
     const undo = log(doc)[1];
     expect(undo?.at).toBe(new Date(at(30).getTime() + 1).toISOString());
     unwrap(checkInGuest(doc, guestId, BOB, at(25)));
-    expect(checkInOf(doc, guestId)).not.toBeNull();
+    expect(readOne(doc, 'guests', guestId).checkIn).not.toBeNull();
   });
 
   it('refuses to undo a guest who is not checked in, and unknown guests', () => {
     const { doc, guestId } = boardWithGuest();
     const before = snapshot(doc);
-    expect(undoCheckIn(doc, guestId, ALICE, at(1))).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_state' },
-    });
-    expect(undoCheckIn(doc, 'nope', ALICE, at(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expectFailure(undoCheckIn(doc, guestId, ALICE, at(1)), 'invalid_state');
+    expectFailure(undoCheckIn(doc, 'nope', ALICE, at(1)), 'not_found');
     expect(snapshot(doc)).toEqual(before);
   });
 
@@ -138,7 +130,7 @@ describe('undoCheckIn', () => {
     unwrap(undoCheckIn(phoneB, guestId, BOB, at(5)));
     unwrap(checkInGuest(phoneA, guestId, CAROL, at(6))); // already: nothing written
     sync(phoneA, phoneB);
-    expect(checkInOf(phoneA, guestId)).toBeNull();
-    expect(checkInOf(phoneB, guestId)).toBeNull();
+    expect(readOne(phoneA, 'guests', guestId).checkIn).toBeNull();
+    expect(readOne(phoneB, 'guests', guestId).checkIn).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addChecklist, addItem, addSection } from './checklists.ts';
 import { readBoard } from './read-board.ts';
-import { ALICE, newBoard, snapshot, unwrap } from './test-support.ts';
+import { ALICE, expectFailure, newBoard, snapshot, unwrap } from './test-support.ts';
 
 describe('addChecklist / addSection / addItem', () => {
   it('builds checklists, sections and items in display order', () => {
@@ -45,22 +45,13 @@ describe('addChecklist / addSection / addItem', () => {
     const checklistId = unwrap(addChecklist(doc, { title: '清单' }));
     const sectionId = unwrap(addSection(doc, { checklistId, title: '段' }));
     const before = snapshot(doc);
-    expect(addChecklist(doc, { title: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(addSection(doc, { checklistId: 'nope', title: '段' })).toMatchObject({
-      ok: false,
-      error: { code: 'not_found' },
-    });
-    expect(addItem(doc, { sectionId: 'nope', title: '事' })).toMatchObject({
-      ok: false,
-      error: { code: 'not_found' },
-    });
-    expect(addItem(doc, { sectionId, title: '事', owner: { kind: 'pair', id: 'nope' } })).toMatchObject({
-      ok: false,
-      error: { code: 'not_found' },
-    });
-    const badDue = addItem(doc, { sectionId, title: '事', dueAt: 'tomorrow' });
-    expect(badDue).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(!badDue.ok && badDue.error.message).toMatch(/dueAt/);
+    expectFailure(addChecklist(doc, { title: '' }), 'invalid_input');
+    expectFailure(addSection(doc, { checklistId: 'nope', title: '段' }), 'not_found');
+    expectFailure(addItem(doc, { sectionId: 'nope', title: '事' }), 'not_found');
+    expectFailure(addItem(doc, { sectionId, title: '事', owner: { kind: 'pair', id: 'nope' } }), 'not_found');
+    expect(
+      expectFailure(addItem(doc, { sectionId, title: '事', dueAt: 'tomorrow' }), 'invalid_input').message,
+    ).toMatch(/dueAt/);
     expect(snapshot(doc)).toEqual(before);
   });
 });

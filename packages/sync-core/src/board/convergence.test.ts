@@ -13,9 +13,10 @@ import {
   resolveIncident,
 } from './incidents.ts';
 import { readBoard } from './read-board.ts';
-import type { EntityRoot } from './layout.ts';
+import { ENTITY_ROOTS, type EntityRoot } from './layout.ts';
 import type { OpResult } from './result.ts';
 import { ALICE, BOB, CAROL, T0, newBoard, replicaOf } from './test-support.ts';
+import { createSeededRandom, randomInt } from '../seeded-random.ts';
 
 /*
  * Three replicas apply random operations while apart, then receive each other's updates in a
@@ -31,17 +32,6 @@ const ACTORS: Actor[] = [ALICE, BOB, CAROL];
 const STATUSES: ItemStatus[] = ['todo', 'doing', 'blocked', 'done'];
 const REMOTE = Symbol('remote');
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Replica {
   doc: Y.Doc;
   inbox: Uint8Array[];
@@ -50,23 +40,18 @@ interface Replica {
 
 class Fuzzer {
   readonly random: () => number;
-  readonly registry: Record<EntityRoot, string[]> = {
-    people: [],
-    pairs: [],
-    checklists: [],
-    sections: [],
-    items: [],
-    guests: [],
-    incidents: [],
-  };
+  readonly registry = Object.fromEntries(ENTITY_ROOTS.map((root) => [root, []])) as unknown as Record<
+    EntityRoot,
+    string[]
+  >;
   successes = 0;
 
   constructor(seed: number) {
-    this.random = seededRandom(seed);
+    this.random = createSeededRandom(seed);
   }
 
   pick<T>(list: readonly T[]): T | undefined {
-    return list[Math.floor(this.random() * list.length)];
+    return list[randomInt(this.random, list.length)];
   }
 
   known(replica: Replica, root: EntityRoot): string | undefined {
@@ -81,14 +66,14 @@ class Fuzzer {
 
   /** One random operation on one replica, with that replica's own (skewed) clock. */
   step(replica: Replica, pairId: string): void {
-    replica.clockMs += Math.floor(this.random() * 90_000) - 10_000;
+    replica.clockMs += randomInt(this.random, 90_000) - 10_000;
     const now = new Date(T0.getTime() + replica.clockMs);
     const actor = this.pick(ACTORS) ?? ALICE;
     const doc = replica.doc;
     const item = this.known(replica, 'items');
     const guest = this.known(replica, 'guests');
     const incident = this.known(replica, 'incidents');
-    const roll = Math.floor(this.random() * 17);
+    const roll = randomInt(this.random, 17);
     switch (roll) {
       case 0:
         return this.record(
@@ -156,7 +141,7 @@ class Fuzzer {
     const inbox = replica.inbox;
     let count = Math.ceil(inbox.length * share);
     while (count > 0 && inbox.length > 0) {
-      const [update] = inbox.splice(Math.floor(this.random() * inbox.length), 1);
+      const [update] = inbox.splice(randomInt(this.random, inbox.length), 1);
       if (update) Y.applyUpdate(replica.doc, update, REMOTE);
       count -= 1;
     }
@@ -179,7 +164,7 @@ function runScenario(seed: number): { boards: string[]; stateVectors: Uint8Array
   }
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const replica of replicas) {
-      const opCount = 1 + Math.floor(fuzzer.random() * 4);
+      const opCount = 1 + randomInt(fuzzer.random, 4);
       for (let i = 0; i < opCount; i += 1) fuzzer.step(replica, pairId);
     }
     for (const replica of replicas) fuzzer.deliver(replica, fuzzer.random());

@@ -7,20 +7,25 @@ import { describeIssues, fail, ok, type OpResult } from './result.ts';
 import { runOp } from './transact.ts';
 import { deriveCheckIns } from './check-in.ts';
 
-const GuestInput = Guest.omit({ id: true, checkIn: true }).partial().extend({ name: Guest.shape.name });
+// Strict: phone, email and notes belong in the contacts document (`setGuestContact`), and an
+// unknown key is refused rather than silently dropped.
+const GuestInput = Guest.omit({ id: true, checkIn: true })
+  .partial()
+  .extend({ name: Guest.shape.name })
+  .strict();
 
-/** Fields for a new guest; everything but the name is optional. */
+/**
+ * Fields for a new guest; everything but the name is optional. Contact data is not here: write
+ * it to the contacts document with `setGuestContact` under the returned guest id.
+ */
 export interface AddGuestInput {
   name: string;
   company?: string;
   title?: string;
-  phone?: string;
-  email?: string;
   tags?: GuestTag[];
   host?: string;
   seat?: string;
   plusOnes?: number;
-  notes?: string;
   walkIn?: boolean;
 }
 
@@ -36,13 +41,10 @@ export function addGuest(doc: Y.Doc, input: AddGuestInput, origin: unknown = nul
       name: guest.name.trim(),
       company: guest.company ?? '',
       title: guest.title ?? '',
-      phone: guest.phone ?? '',
-      email: guest.email ?? '',
       tags: [...new Set(guest.tags ?? [])],
       host: guest.host ?? '',
       seat: guest.seat ?? '',
       plusOnes: guest.plusOnes ?? 0,
-      notes: guest.notes ?? '',
       walkIn: guest.walkIn ?? false,
       order: nextOrder(doc, 'guests'),
     });
@@ -58,13 +60,10 @@ export function readGuests(doc: Y.Doc): Guest[] {
     name: readString(map, 'name'),
     company: readString(map, 'company'),
     title: readString(map, 'title'),
-    phone: readString(map, 'phone'),
-    email: readString(map, 'email'),
     tags: readTags(map, 'tags'),
     host: readString(map, 'host'),
     seat: readString(map, 'seat'),
     plusOnes: readInteger(map, 'plusOnes'),
-    notes: readString(map, 'notes'),
     walkIn: readBoolean(map, 'walkIn'),
     checkIn: checkIns.get(id)?.standing ?? null,
   }));

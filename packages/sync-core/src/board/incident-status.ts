@@ -41,3 +41,34 @@ export function deriveIncidentStatus(timeline: readonly TimelineEntry[]): Derive
   const status: IncidentStatus = resolvedAt ? 'resolved' : acknowledgedAt ? 'acknowledged' : 'open';
   return { status, acknowledgedAt, resolvedAt, cycleStartedAt };
 }
+
+/*
+ * Acknowledge, resolve and reopen are one kind of step: check the derived status, then append
+ * an entry dated no earlier than the entry it answers (see `notBefore`).
+ */
+export interface StatusStep {
+  kind: 'acknowledged' | 'resolved' | 'reopened';
+  /** Why the incident cannot take this step now, or null when it can. */
+  refuse: (state: DerivedIncidentStatus) => string | null;
+  /** The time the new entry must be later than, so it counts on a device whose clock is behind. */
+  answers: (state: DerivedIncidentStatus) => string | null;
+}
+
+export const ACKNOWLEDGE: StatusStep = {
+  kind: 'acknowledged',
+  refuse: (state) => (state.status === 'open' ? null : `incident is already ${state.status}`),
+  answers: (state) => state.cycleStartedAt,
+};
+
+export const RESOLVE: StatusStep = {
+  kind: 'resolved',
+  refuse: (state) => (state.status === 'resolved' ? 'incident is already resolved' : null),
+  answers: (state) => state.cycleStartedAt,
+};
+
+export const REOPEN: StatusStep = {
+  kind: 'reopened',
+  refuse: (state) =>
+    state.status === 'resolved' ? null : `only a resolved incident can be reopened; it is ${state.status}`,
+  answers: (state) => state.resolvedAt,
+};

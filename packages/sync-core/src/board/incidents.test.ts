@@ -1,4 +1,3 @@
-import type * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
   acknowledgeIncident,
@@ -7,39 +6,25 @@ import {
   reopenIncident,
   resolveIncident,
 } from './incidents.ts';
-import { readBoard } from './read-board.ts';
-import { ALICE, BOB, CAROL, at, newBoard, replicaOf, snapshot, sync, unwrap } from './test-support.ts';
-
-function incident(doc: Y.Doc, id: string) {
-  const found = readBoard(doc).incidents.find((entry) => entry.id === id);
-  if (!found) throw new Error(`incident ${id} missing`);
-  return found;
-}
-
-function boardWithIncident(): { doc: Y.Doc; incidentId: string; pairId: string } {
-  const { doc, pairId } = newBoard();
-  const incidentId = unwrap(
-    raiseIncident(
-      doc,
-      {
-        title: 'B厅投影故障',
-        level: 'yellow',
-        category: '设备',
-        zone: 'B厅',
-        owner: { kind: 'pair', id: pairId },
-        note: '投影无信号',
-      },
-      ALICE,
-      at(0),
-    ),
-  );
-  return { doc, incidentId, pairId };
-}
+import {
+  ALICE,
+  BOB,
+  CAROL,
+  at,
+  boardWithIncident,
+  expectFailure,
+  newBoard,
+  readOne,
+  replicaOf,
+  snapshot,
+  sync,
+  unwrap,
+} from './test-support.ts';
 
 describe('raiseIncident', () => {
   it('creates an open incident whose timeline starts with the raised note', () => {
     const { doc, incidentId, pairId } = boardWithIncident();
-    expect(incident(doc, incidentId)).toEqual({
+    expect(readOne(doc, 'incidents', incidentId)).toEqual({
       id: incidentId,
       title: 'B厅投影故障',
       level: 'yellow',
@@ -67,7 +52,7 @@ describe('raiseIncident', () => {
   it('fills defaults for optional fields', () => {
     const { doc } = newBoard();
     const id = unwrap(raiseIncident(doc, { title: '  签到处打印机卡纸 ', level: 'blue' }, BOB, at(1)));
-    expect(incident(doc, id)).toMatchObject({
+    expect(readOne(doc, 'incidents', id)).toMatchObject({
       title: '签到处打印机卡纸',
       category: '',
       zone: '',
@@ -78,18 +63,22 @@ describe('raiseIncident', () => {
   it('rejects an unknown level saying which are allowed, and unknown owners, without writing', () => {
     const { doc } = newBoard();
     const before = snapshot(doc);
-    const result = raiseIncident(doc, { title: '停电', level: 'orange' as 'red' }, ALICE, at(1));
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(!result.ok && result.error.message).toMatch(/level.*"blue"\|"yellow"\|"red"/);
-    expect(raiseIncident(doc, { title: '', level: 'red' }, ALICE, at(1))).toMatchObject({ ok: false });
     expect(
+      expectFailure(
+        raiseIncident(doc, { title: '停电', level: 'orange' as 'red' }, ALICE, at(1)),
+        'invalid_input',
+      ).message,
+    ).toMatch(/level.*"blue"\|"yellow"\|"red"/);
+    expectFailure(raiseIncident(doc, { title: '', level: 'red' }, ALICE, at(1)), 'invalid_input');
+    expectFailure(
       raiseIncident(
         doc,
         { title: '停电', level: 'red', owner: { kind: 'person', id: 'nope' } },
         ALICE,
         at(1),
       ),
-    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      'not_found',
+    );
     expect(snapshot(doc)).toEqual(before);
   });
 });
@@ -98,12 +87,12 @@ describe('acknowledge, resolve, reopen', () => {
   it('moves open -> acknowledged -> resolved and keeps every entry', () => {
     const { doc, incidentId } = boardWithIncident();
     unwrap(acknowledgeIncident(doc, incidentId, BOB, at(3)));
-    expect(incident(doc, incidentId)).toMatchObject({
+    expect(readOne(doc, 'incidents', incidentId)).toMatchObject({
       status: 'acknowledged',
       acknowledgedAt: at(3).toISOString(),
     });
     unwrap(resolveIncident(doc, incidentId, BOB, at(20), '已更换备用投影仪'));
-    const resolved = incident(doc, incidentId);
+    const resolved = readOne(doc, 'incidents', incidentId);
     expect(resolved).toMatchObject({ status: 'resolved', resolvedAt: at(20).toISOString() });
     expect(resolved.timeline.map((entry) => [entry.kind, entry.text])).toEqual([
       ['raised', '投影无信号'],
@@ -115,27 +104,12 @@ describe('acknowledge, resolve, reopen', () => {
   it('refuses transitions that do not fit the status', () => {
     const { doc, incidentId } = boardWithIncident();
     unwrap(acknowledgeIncident(doc, incidentId, BOB, at(1)));
-    expect(acknowledgeIncident(doc, incidentId, CAROL, at(2))).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_state' },
-    });
-    expect(reopenIncident(doc, incidentId, CAROL, at(2))).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_state' },
-    });
+    expectFailure(acknowledgeIncident(doc, incidentId, CAROL, at(2)), 'invalid_state');
+    expectFailure(reopenIncident(doc, incidentId, CAROL, at(2)), 'invalid_state');
     unwrap(resolveIncident(doc, incidentId, BOB, at(3)));
-    expect(resolveIncident(doc, incidentId, BOB, at(4))).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_state' },
-    });
-    expect(acknowledgeIncident(doc, 'nope', BOB, at(4))).toMatchObject({
-      ok: false,
-      error: { code: 'not_found' },
-    });
-    expect(resolveIncident(doc, incidentId, BOB, at(4), 'x'.repeat(2001))).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input' },
-    });
+    expectFailure(resolveIncident(doc, incidentId, BOB, at(4)), 'invalid_state');
+    expectFailure(acknowledgeIncident(doc, 'nope', BOB, at(4)), 'not_found');
+    expectFailure(resolveIncident(doc, incidentId, BOB, at(4), 'x'.repeat(2001)), 'invalid_input');
   });
 
   it('reopens a resolved incident and starts a new cycle', () => {
@@ -143,14 +117,17 @@ describe('acknowledge, resolve, reopen', () => {
     unwrap(acknowledgeIncident(doc, incidentId, BOB, at(1)));
     unwrap(resolveIncident(doc, incidentId, BOB, at(2)));
     unwrap(reopenIncident(doc, incidentId, ALICE, at(3), '又黑屏了'));
-    expect(incident(doc, incidentId)).toMatchObject({
+    expect(readOne(doc, 'incidents', incidentId)).toMatchObject({
       status: 'open',
       acknowledgedAt: null,
       resolvedAt: null,
     });
     unwrap(resolveIncident(doc, incidentId, BOB, at(4)));
-    expect(incident(doc, incidentId)).toMatchObject({ status: 'resolved', resolvedAt: at(4).toISOString() });
-    expect(incident(doc, incidentId).timeline).toHaveLength(5);
+    expect(readOne(doc, 'incidents', incidentId)).toMatchObject({
+      status: 'resolved',
+      resolvedAt: at(4).toISOString(),
+    });
+    expect(readOne(doc, 'incidents', incidentId).timeline).toHaveLength(5);
   });
 
   it('resolves concurrently acknowledged and resolved incidents the same way on both replicas', () => {
@@ -159,8 +136,8 @@ describe('acknowledge, resolve, reopen', () => {
     unwrap(acknowledgeIncident(a, incidentId, BOB, at(5)));
     unwrap(resolveIncident(b, incidentId, CAROL, at(4), '已处理'));
     sync(a, b);
-    const merged = incident(a, incidentId);
-    expect(merged).toEqual(incident(b, incidentId));
+    const merged = readOne(a, 'incidents', incidentId);
+    expect(merged).toEqual(readOne(b, 'incidents', incidentId));
     expect(merged).toMatchObject({
       status: 'resolved',
       acknowledgedAt: at(5).toISOString(),
@@ -175,12 +152,12 @@ describe('acknowledge, resolve, reopen', () => {
     unwrap(acknowledgeIncident(a, incidentId, BOB, at(7)));
     unwrap(acknowledgeIncident(b, incidentId, CAROL, at(6)));
     sync(a, b);
-    expect(incident(a, incidentId)).toMatchObject({
+    expect(readOne(a, 'incidents', incidentId)).toMatchObject({
       status: 'acknowledged',
       acknowledgedAt: at(6).toISOString(),
     });
-    expect(incident(b, incidentId)).toEqual(incident(a, incidentId));
-    expect(incident(a, incidentId).timeline).toHaveLength(3);
+    expect(readOne(b, 'incidents', incidentId)).toEqual(readOne(a, 'incidents', incidentId));
+    expect(readOne(a, 'incidents', incidentId).timeline).toHaveLength(3);
   });
 });
 
@@ -189,26 +166,20 @@ describe('addTimelineEntry', () => {
     const { doc, incidentId } = boardWithIncident();
     unwrap(addTimelineEntry(doc, incidentId, { text: '已联系场馆工程部' }, BOB, at(2)));
     unwrap(addTimelineEntry(doc, incidentId, { text: '供应商电话 021-5555', internal: true }, BOB, at(1)));
-    const timeline = incident(doc, incidentId).timeline;
+    const timeline = readOne(doc, 'incidents', incidentId).timeline;
     expect(timeline.map((entry) => [entry.kind, entry.text, entry.internal])).toEqual([
       ['raised', '投影无信号', false],
       ['note', '供应商电话 021-5555', true],
       ['note', '已联系场馆工程部', false],
     ]);
-    expect(incident(doc, incidentId).status).toBe('open');
+    expect(readOne(doc, 'incidents', incidentId).status).toBe('open');
   });
 
   it('rejects empty text and unknown incidents without writing', () => {
     const { doc, incidentId } = boardWithIncident();
     const before = snapshot(doc);
-    expect(addTimelineEntry(doc, incidentId, { text: '  ' }, BOB, at(1))).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input' },
-    });
-    expect(addTimelineEntry(doc, 'nope', { text: '备注' }, BOB, at(1))).toMatchObject({
-      ok: false,
-      error: { code: 'not_found' },
-    });
+    expectFailure(addTimelineEntry(doc, incidentId, { text: '  ' }, BOB, at(1)), 'invalid_input');
+    expectFailure(addTimelineEntry(doc, 'nope', { text: '备注' }, BOB, at(1)), 'not_found');
     expect(snapshot(doc)).toEqual(before);
   });
 });

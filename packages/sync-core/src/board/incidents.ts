@@ -5,7 +5,15 @@ import { createEntity, getEntity, listEntities, newId, type EntityMap } from './
 import { notBefore, readActor, readOwner, readString, timeOf } from './fields.ts';
 import { checkActorAndTime, describeIssues, fail, ok, type OpResult } from './result.ts';
 import { runOp } from './transact.ts';
-import { deriveIncidentStatus, readTimeline, type DerivedIncidentStatus } from './incident-status.ts';
+import {
+  ACKNOWLEDGE,
+  REOPEN,
+  RESOLVE,
+  deriveIncidentStatus,
+  readTimeline,
+  type DerivedIncidentStatus,
+  type StatusStep,
+} from './incident-status.ts';
 
 const NoteInput = TimelineEntry.pick({ text: true, internal: true })
   .partial({ internal: true })
@@ -52,6 +60,28 @@ export function raiseIncident(
   });
 }
 
+const StepNote = TimelineEntry.shape.text.optional();
+
+function takeStep(
+  doc: Y.Doc,
+  incidentId: string,
+  step: StatusStep,
+  actor: Actor,
+  now: Date,
+  note: string | undefined,
+  origin: unknown,
+): OpResult {
+  const parsed = StepNote.safeParse(typeof note === 'string' ? note.trim() : note);
+  if (!parsed.success) return fail('invalid_input', describeIssues('note', parsed.error.issues));
+  const text = parsed.data ?? '';
+  return withIncident(doc, incidentId, actor, now, origin, (timeline, state) => {
+    const refusal = step.refuse(state);
+    if (refusal) return fail('invalid_state', refusal);
+    timeline.push([entry(step.kind, text, false, actor, notBefore(now, step.answers(state)))]);
+    return ok();
+  });
+}
+
 /** Marks an open incident acknowledged ("someone is on it"). */
 export function acknowledgeIncident(
   doc: Y.Doc,
@@ -60,11 +90,7 @@ export function acknowledgeIncident(
   now: Date,
   origin: unknown = null,
 ): OpResult {
-  return withIncident(doc, incidentId, actor, now, origin, (timeline, state) => {
-    if (state.status !== 'open') return fail('invalid_state', `incident is already ${state.status}`);
-    timeline.push([entry('acknowledged', '', false, actor, notBefore(now, state.cycleStartedAt))]);
-    return ok();
-  });
+  return takeStep(doc, incidentId, ACKNOWLEDGE, actor, now, undefined, origin);
 }
 
 /** Resolves an incident that is not resolved yet, with an optional closing note. */
@@ -76,13 +102,7 @@ export function resolveIncident(
   note?: string,
   origin: unknown = null,
 ): OpResult {
-  const text = (note ?? '').trim();
-  if (text.length > 2000) return fail('invalid_input', 'note must be at most 2000 characters');
-  return withIncident(doc, incidentId, actor, now, origin, (timeline, state) => {
-    if (state.status === 'resolved') return fail('invalid_state', 'incident is already resolved');
-    timeline.push([entry('resolved', text, false, actor, notBefore(now, state.cycleStartedAt))]);
-    return ok();
-  });
+  return takeStep(doc, incidentId, RESOLVE, actor, now, note, origin);
 }
 
 /** Reopens a resolved incident: it is `open` again, and its earlier entries stay in the timeline. */
@@ -94,14 +114,7 @@ export function reopenIncident(
   note?: string,
   origin: unknown = null,
 ): OpResult {
-  const text = (note ?? '').trim();
-  if (text.length > 2000) return fail('invalid_input', 'note must be at most 2000 characters');
-  return withIncident(doc, incidentId, actor, now, origin, (timeline, state) => {
-    if (state.status !== 'resolved')
-      return fail('invalid_state', `only a resolved incident can be reopened; it is ${state.status}`);
-    timeline.push([entry('reopened', text, false, actor, notBefore(now, state.resolvedAt))]);
-    return ok();
-  });
+  return takeStep(doc, incidentId, REOPEN, actor, now, note, origin);
 }
 
 /** Appends a note to an incident's timeline; `internal` notes are for staff only (default false). */

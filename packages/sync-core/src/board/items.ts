@@ -3,7 +3,7 @@ import { ItemStatus } from '@pairboard/board-schema';
 import type { Actor, CheckIn } from '@pairboard/board-schema';
 import { getEntity, type EntityMap } from './layout.ts';
 import { readStamp } from './fields.ts';
-import { checkActorAndTime, fail, ok, type OpError, type OpResult } from './result.ts';
+import { checkActorAndTime, fail, ok, type OpResult } from './result.ts';
 import { runOp } from './transact.ts';
 
 /*
@@ -14,6 +14,13 @@ import { runOp } from './transact.ts';
 
 type ItemOp = (item: EntityMap, stamp: CheckIn) => OpResult;
 
+/** A user action on one item: `actor` does it at `now`. */
+export type ItemAction = (doc: Y.Doc, itemId: string, actor: Actor, now: Date, origin?: unknown) => OpResult;
+
+/**
+ * Checks the actor and time, finds the item and runs `op` on it in one transaction, with a
+ * stamp of who and when.
+ */
 function withItem(
   doc: Y.Doc,
   itemId: string,
@@ -31,12 +38,25 @@ function withItem(
   });
 }
 
+/** Turns an item operation into the exported action (origin defaults to null like every operation). */
+function itemAction(op: ItemOp): ItemAction {
+  return (doc, itemId, actor, now, origin = null) => withItem(doc, itemId, actor, now, origin, op);
+}
+
 function currentDone(item: EntityMap): CheckIn | null {
   return item.get('status') === 'done' ? readStamp(item, 'done') : null;
 }
 
 function describeStamp(stamp: CheckIn): string {
   return `${stamp.by.name} at ${stamp.at}`;
+}
+
+/** Leaves `done` for another status: the done and verified marks belong to the done state only. */
+function leaveDone(item: EntityMap, status: Exclude<ItemStatus, 'done'>): OpResult {
+  item.set('status', status);
+  item.set('done', null);
+  item.set('verified', null);
+  return ok();
 }
 
 const tick: ItemOp = (item, stamp) => {
@@ -50,59 +70,34 @@ const tick: ItemOp = (item, stamp) => {
 
 const untick: ItemOp = (item) => {
   if (item.get('status') !== 'done') return fail('invalid_state', 'only a done item can be unticked');
-  item.set('status', 'todo');
-  item.set('done', null);
-  item.set('verified', null);
+  return leaveDone(item, 'todo');
+};
+
+const verify: ItemOp = (item, stamp) => {
+  const done = currentDone(item);
+  if (!done) return fail('invalid_state', 'only a done item can be verified');
+  if (done.by.id === stamp.by.id) {
+    return fail('not_allowed', `${stamp.by.name} did this item; another person must verify it`);
+  }
+  const verified = readStamp(item, 'verified');
+  if (verified && verified.by.id !== done.by.id) {
+    return fail('invalid_state', `item is already verified by ${describeStamp(verified)}`);
+  }
+  item.set('verified', stamp);
   return ok();
 };
 
 /** Marks an item done by `actor` at `now` (and clears any old verification). Fails when it is already done. */
-export function tickItem(
-  doc: Y.Doc,
-  itemId: string,
-  actor: Actor,
-  now: Date,
-  origin: unknown = null,
-): OpResult {
-  return withItem(doc, itemId, actor, now, origin, tick);
-}
+export const tickItem: ItemAction = itemAction(tick);
 
 /** Moves a done item back to `todo`, clearing who did and who verified it. */
-export function untickItem(
-  doc: Y.Doc,
-  itemId: string,
-  actor: Actor,
-  now: Date,
-  origin: unknown = null,
-): OpResult {
-  return withItem(doc, itemId, actor, now, origin, untick);
-}
+export const untickItem: ItemAction = itemAction(untick);
 
 /**
  * Verifies a done item: the second half of the two-person sign-off, so the doer cannot verify
  * their own work (`not_allowed`). Fails with `invalid_state` unless the item is done and not yet verified.
  */
-export function verifyItem(
-  doc: Y.Doc,
-  itemId: string,
-  actor: Actor,
-  now: Date,
-  origin: unknown = null,
-): OpResult {
-  return withItem(doc, itemId, actor, now, origin, (item, stamp) => {
-    const done = currentDone(item);
-    if (!done) return fail('invalid_state', 'only a done item can be verified');
-    if (done.by.id === stamp.by.id) {
-      return fail('not_allowed', `${stamp.by.name} did this item; another person must verify it`);
-    }
-    const verified = readStamp(item, 'verified');
-    if (verified && verified.by.id !== done.by.id) {
-      return fail('invalid_state', `item is already verified by ${describeStamp(verified)}`);
-    }
-    item.set('verified', stamp);
-    return ok();
-  });
-}
+export const verifyItem: ItemAction = itemAction(verify);
 
 /**
  * Sets an item's status. `done` is the same as `tickItem`; any other status clears the done and
@@ -118,19 +113,12 @@ export function setItemStatus(
 ): OpResult {
   const parsed = ItemStatus.safeParse(status);
   if (!parsed.success) {
-    const error: OpError = {
-      code: 'invalid_input',
-      message: `status must be one of ${ItemStatus.options.join(', ')}, got '${String(status)}'`,
-    };
-    return { ok: false, error };
+    const message = `status must be one of ${ItemStatus.options.join(', ')}, got '${String(status)}'`;
+    return fail('invalid_input', message);
   }
   const next = parsed.data;
   return withItem(doc, itemId, actor, now, origin, (item, stamp) => {
     if (item.get('status') === next && (next !== 'done' || currentDone(item))) return ok();
-    if (next === 'done') return tick(item, stamp);
-    item.set('status', next);
-    item.set('done', null);
-    item.set('verified', null);
-    return ok();
+    return next === 'done' ? tick(item, stamp) : leaveDone(item, next);
   });
 }

@@ -17,6 +17,22 @@ export const ROOT = {
   checkInLog: 'checkInLog',
 } as const;
 
+/**
+ * Top-level types of the board's contacts document, a separate Y.Doc synced as
+ * `<boardId>~contacts` that holds guests' personal data (see docs/board-schema.md).
+ */
+export const CONTACTS_ROOT = {
+  guestContacts: 'guestContacts',
+} as const;
+
+/** What the sync name of a board's contacts document ends with; board ids never contain `~`. */
+export const CONTACTS_DOC_SUFFIX = '~contacts';
+
+/** The sync name of a board's contacts document: `contactsDocName('demo')` is `'demo~contacts'`. */
+export function contactsDocName(boardId: string): string {
+  return `${boardId}${CONTACTS_DOC_SUFFIX}`;
+}
+
 /** The top-level maps whose values are one entity each (a Y.Map of fields, keyed by entity id). */
 export type EntityRoot = 'people' | 'pairs' | 'checklists' | 'sections' | 'items' | 'guests' | 'incidents';
 

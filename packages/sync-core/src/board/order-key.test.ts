@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareByOrder, isOrderKey, orderKeyBetween } from './order-key.ts';
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createSeededRandom } from '../seeded-random.ts';
 
 describe('orderKeyBetween', () => {
   it('starts at a0 and appends and prepends around a key', () => {
@@ -32,7 +22,7 @@ describe('orderKeyBetween', () => {
 
   it('always finds a valid key strictly between two neighbours (seeded random inserts)', () => {
     const seed = 20260520;
-    const random = seededRandom(seed);
+    const random = createSeededRandom(seed);
     const keys: string[] = [];
     for (let i = 0; i < 2000; i += 1) {
       const index = Math.floor(random() * (keys.length + 1));

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addPair, addPerson } from './people.ts';
 import { readBoard } from './read-board.ts';
-import { ALICE, BOB, newBoard, snapshot, unwrap } from './test-support.ts';
+import { ALICE, BOB, expectFailure, newBoard, snapshot, unwrap } from './test-support.ts';
 
 describe('addPerson', () => {
   it('adds people in the order they were added, under the given id', () => {
@@ -18,11 +18,13 @@ describe('addPerson', () => {
   it('rejects a duplicate id and an invalid position without writing', () => {
     const { doc } = newBoard();
     const before = snapshot(doc);
-    const duplicate = addPerson(doc, { id: ALICE.id, name: '别人', position: 'onsite' });
-    expect(duplicate).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
-    const invalid = addPerson(doc, { id: 'u-x', name: '某人', position: 'office' as 'onsite' });
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(!invalid.ok && invalid.error.message).toMatch(/position/);
+    expectFailure(addPerson(doc, { id: ALICE.id, name: '别人', position: 'onsite' }), 'invalid_state');
+    expect(
+      expectFailure(
+        addPerson(doc, { id: 'u-x', name: '某人', position: 'office' as 'onsite' }),
+        'invalid_input',
+      ).message,
+    ).toMatch(/position/);
     expect(snapshot(doc)).toEqual(before);
   });
 });
@@ -38,18 +40,9 @@ describe('addPair', () => {
   it('rejects unknown people and swapped positions', () => {
     const { doc } = newBoard();
     const before = snapshot(doc);
-    expect(addPair(doc, { name: '二组', onsiteId: 'u-nobody', remoteId: BOB.id })).toMatchObject({
-      ok: false,
-      error: { code: 'not_found' },
-    });
-    expect(addPair(doc, { name: '二组', onsiteId: BOB.id, remoteId: ALICE.id })).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input' },
-    });
-    expect(addPair(doc, { name: '', onsiteId: ALICE.id, remoteId: BOB.id })).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input' },
-    });
+    expectFailure(addPair(doc, { name: '二组', onsiteId: 'u-nobody', remoteId: BOB.id }), 'not_found');
+    expectFailure(addPair(doc, { name: '二组', onsiteId: BOB.id, remoteId: ALICE.id }), 'invalid_input');
+    expectFailure(addPair(doc, { name: '', onsiteId: ALICE.id, remoteId: BOB.id }), 'invalid_input');
     expect(snapshot(doc)).toEqual(before);
   });
 });

@@ -6,6 +6,7 @@ import { readPairs, readPeople } from './people.ts';
 import { readChecklists, readItems, readSections } from './checklists.ts';
 import { readGuests } from './guests.ts';
 import { readIncidents } from './incidents.ts';
+import { observeTransactions } from './observe.ts';
 
 /**
  * The whole board as plain data, lists in display order, derived fields (check-ins, incident
@@ -33,16 +34,5 @@ export function readBoard(doc: Y.Doc): Board {
  * const stop = observeBoard(doc, () => { board = readBoard(doc); });
  */
 export function observeBoard(doc: Y.Doc, onChange: (origin: unknown) => void): () => void {
-  const roots = allRoots(doc);
-  let lastTransaction: Y.Transaction | null = null;
-  // observeDeep fires once per root per transaction; one op may touch several roots.
-  const handler = (_events: unknown, transaction: Y.Transaction): void => {
-    if (transaction === lastTransaction) return;
-    lastTransaction = transaction;
-    onChange(transaction.origin);
-  };
-  for (const root of roots) root.observeDeep(handler);
-  return () => {
-    for (const root of roots) root.unobserveDeep(handler);
-  };
+  return observeTransactions(allRoots(doc), onChange);
 }
