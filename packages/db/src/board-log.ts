@@ -4,10 +4,19 @@ import { SqlState, sqlStateOf } from './pg-error.ts';
 import { toBytes, toDate, toNullableString, toSafeInteger } from './values.ts';
 
 /**
- * A board's Yjs update log: an append-only list of opaque byte updates keyed by
- * `(board_id, seq)`, plus at most one snapshot that replaces every update up to `upto_seq`.
- * This module stores bytes and knows nothing about Yjs.
+ * A board's Yjs update logs: per document, an append-only list of opaque byte updates keyed by
+ * `(board_id, doc, seq)`, plus at most one snapshot that replaces every update up to `upto_seq`.
+ * Each document numbers its seqs on its own. This module stores bytes and knows nothing about Yjs.
  */
+
+/**
+ * The Yjs documents of a board: `main` (the board) and `contacts` (guest phone, email and
+ * notes), kept apart so door staff and clients can be served a board without personal data.
+ */
+export type BoardDoc = 'main' | 'contacts';
+
+/** Every `BoardDoc`, for validation and iteration. */
+export const BOARD_DOCS: readonly BoardDoc[] = ['main', 'contacts'];
 
 /** An update to append; `seq` is assigned by the caller, `author` is a user id when known. */
 export interface NewBoardUpdate {
@@ -48,12 +57,17 @@ const MAX_ROWS_PER_INSERT = 10_000;
  * exist. Reads in one repeatable-read transaction: otherwise a compaction committing between
  * the snapshot read and the update read would lose the updates it folded in.
  */
-export async function loadBoardLog(db: Database, boardId: string): Promise<BoardLog | null> {
+export async function loadBoardLog(
+  db: Database,
+  boardId: string,
+  doc: BoardDoc = 'main',
+): Promise<BoardLog | null> {
+  assertDoc(doc);
   return db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read');
     const boards = await tx.query<{ id: unknown }>('select id from boards where id = $1', [boardId]);
     if (boards.length === 0) return null;
-    const snapshot = await readSnapshot(tx, boardId);
+    const snapshot = await readSnapshot(tx, boardId, doc);
     const updates = await tx.query<{
       seq: unknown;
       bytes: unknown;
@@ -61,8 +75,8 @@ export async function loadBoardLog(db: Database, boardId: string): Promise<Board
       created_at: unknown;
     }>(
       `select seq, bytes, author, created_at from board_updates
-        where board_id = $1 and seq > $2 order by seq`,
-      [boardId, snapshot?.uptoSeq ?? -1],
+        where board_id = $1 and doc = $2 and seq > $3 order by seq`,
+      [boardId, doc, snapshot?.uptoSeq ?? -1],
     );
     return {
       snapshot,
@@ -85,15 +99,17 @@ export async function appendUpdates(
   db: Database,
   boardId: string,
   updates: readonly NewBoardUpdate[],
+  doc: BoardDoc = 'main',
 ): Promise<void> {
+  assertDoc(doc);
   if (updates.length === 0) return;
   updates.forEach((update) => assertSeq(update.seq));
   const lowestSeq = Math.min(...updates.map((update) => update.seq));
   try {
     await db.transaction(async (tx) => {
-      await rejectFoldedSeqs(tx, boardId, lowestSeq, updates);
+      await rejectFoldedSeqs(tx, boardId, doc, lowestSeq, updates);
       for (let start = 0; start < updates.length; start += MAX_ROWS_PER_INSERT) {
-        await insertUpdates(tx, boardId, updates.slice(start, start + MAX_ROWS_PER_INSERT));
+        await insertUpdates(tx, boardId, doc, updates.slice(start, start + MAX_ROWS_PER_INSERT));
       }
     });
   } catch (error) {
@@ -122,21 +138,27 @@ export async function compactBoardLog(
   boardId: string,
   uptoSeq: number,
   snapshot: Uint8Array,
+  doc: BoardDoc = 'main',
 ): Promise<void> {
+  assertDoc(doc);
   assertSeq(uptoSeq);
   try {
     await db.transaction(async (tx) => {
       // Serialises with appends (which lock the same row FOR SHARE): see rejectFoldedSeqs.
       await tx.query('select 1 from boards where id = $1 for update', [boardId]);
       await tx.query(
-        `insert into board_snapshots (board_id, upto_seq, bytes, updated_at)
-         values ($1, $2, $3, now())
-         on conflict (board_id) do update
+        `insert into board_snapshots (board_id, doc, upto_seq, bytes, updated_at)
+         values ($1, $2, $3, $4, now())
+         on conflict (board_id, doc) do update
            set upto_seq = excluded.upto_seq, bytes = excluded.bytes, updated_at = excluded.updated_at
            where board_snapshots.upto_seq < excluded.upto_seq`,
-        [boardId, uptoSeq, snapshot],
+        [boardId, doc, uptoSeq, snapshot],
       );
-      await tx.query('delete from board_updates where board_id = $1 and seq <= $2', [boardId, uptoSeq]);
+      await tx.query('delete from board_updates where board_id = $1 and doc = $2 and seq <= $3', [
+        boardId,
+        doc,
+        uptoSeq,
+      ]);
     });
   } catch (error) {
     if (sqlStateOf(error) === SqlState.ForeignKeyViolation) {
@@ -146,8 +168,13 @@ export async function compactBoardLog(
   }
 }
 
-/** Count, size and last seq of a board's uncompacted log (zeros for an unknown board). */
-export async function boardLogStats(db: Queryable, boardId: string): Promise<BoardLogStats> {
+/** Count, size and last seq of one document's uncompacted log (zeros for an unknown board). */
+export async function boardLogStats(
+  db: Queryable,
+  boardId: string,
+  doc: BoardDoc = 'main',
+): Promise<BoardLogStats> {
+  assertDoc(doc);
   const rows = await db.query<{
     update_count: unknown;
     update_bytes: unknown;
@@ -155,9 +182,13 @@ export async function boardLogStats(db: Queryable, boardId: string): Promise<Boa
   }>(
     `select count(*) as update_count,
             coalesce(sum(octet_length(bytes)), 0) as update_bytes,
-            greatest(max(seq), (select upto_seq from board_snapshots where board_id = $1), 0) as last_seq
-       from board_updates where board_id = $1`,
-    [boardId],
+            greatest(
+              max(seq),
+              (select upto_seq from board_snapshots where board_id = $1 and doc = $2),
+              0
+            ) as last_seq
+       from board_updates where board_id = $1 and doc = $2`,
+    [boardId, doc],
   );
   const row = rows[0];
   if (row === undefined) throw new Error('aggregate query gave no row');
@@ -168,10 +199,10 @@ export async function boardLogStats(db: Queryable, boardId: string): Promise<Boa
   };
 }
 
-async function readSnapshot(tx: Queryable, boardId: string): Promise<BoardLog['snapshot']> {
+async function readSnapshot(tx: Queryable, boardId: string, doc: BoardDoc): Promise<BoardLog['snapshot']> {
   const rows = await tx.query<{ upto_seq: unknown; bytes: unknown }>(
-    'select upto_seq, bytes from board_snapshots where board_id = $1',
-    [boardId],
+    'select upto_seq, bytes from board_snapshots where board_id = $1 and doc = $2',
+    [boardId, doc],
   );
   const row = rows[0];
   if (row === undefined) return null;
@@ -181,22 +212,29 @@ async function readSnapshot(tx: Queryable, boardId: string): Promise<BoardLog['s
   };
 }
 
-/** One multi-row insert; the board id is bound once as $1, each row adds seq, bytes, author. */
+/** One multi-row insert; board id and doc are bound once as $1, $2, each row adds seq, bytes, author. */
 async function insertUpdates(
   tx: Queryable,
   boardId: string,
+  doc: BoardDoc,
   updates: readonly NewBoardUpdate[],
 ): Promise<void> {
-  const params: unknown[] = [boardId];
+  const params: unknown[] = [boardId, doc];
   const tuples = updates.map((update) => {
     params.push(update.seq, update.bytes, update.author);
     const n = params.length;
-    return `($1, $${n - 2}::bigint, $${n - 1}::bytea, $${n}::text)`;
+    return `($1, $2, $${n - 2}::bigint, $${n - 1}::bytea, $${n}::text)`;
   });
   await tx.query(
-    `insert into board_updates (board_id, seq, bytes, author) values ${tuples.join(', ')}`,
+    `insert into board_updates (board_id, doc, seq, bytes, author) values ${tuples.join(', ')}`,
     params,
   );
+}
+
+function assertDoc(doc: BoardDoc): void {
+  if (!BOARD_DOCS.includes(doc)) {
+    throw new RangeError(`doc must be ${BOARD_DOCS.join(' or ')}, got ${String(doc)}`);
+  }
 }
 
 function assertSeq(seq: number): void {
@@ -208,18 +246,20 @@ function assertSeq(seq: number): void {
 /**
  * A seq at or below the snapshot's `upto_seq` was folded into it and its row deleted, so the
  * primary key alone cannot catch a stale writer reusing it: its update would be stored under the
- * snapshot and never loaded. The board row lock orders this check against a concurrent compaction.
+ * snapshot and never loaded. Only this document's snapshot counts: each doc numbers its own seqs.
+ * The board row lock orders this check against a concurrent compaction.
  */
 async function rejectFoldedSeqs(
   tx: Queryable,
   boardId: string,
+  doc: BoardDoc,
   lowestSeq: number,
   updates: readonly NewBoardUpdate[],
 ): Promise<void> {
   const rows = await tx.query<{ upto_seq: unknown }>(
-    `select s.upto_seq from boards b left join board_snapshots s on s.board_id = b.id
+    `select s.upto_seq from boards b left join board_snapshots s on s.board_id = b.id and s.doc = $2
       where b.id = $1 for share of b`,
-    [boardId],
+    [boardId, doc],
   );
   const row = rows[0];
   if (!row) throw new BoardNotFoundError(boardId);

@@ -1,6 +1,7 @@
 import type { Queryable } from './database.ts';
 import { BoardExistsError } from './errors.ts';
 import { SqlState, sqlStateOf } from './pg-error.ts';
+import { single } from './rows.ts';
 import { toDate, toText } from './values.ts';
 
 /** A board's row in `boards`. Its content lives in the update log (`board-log.ts`). */
@@ -10,7 +11,7 @@ export interface BoardRow {
   createdAt: Date;
 }
 
-interface RawBoardRow {
+export interface RawBoardRow {
   id: unknown;
   name: unknown;
   created_at: unknown;
@@ -50,16 +51,21 @@ export async function listBoards(db: Queryable): Promise<BoardRow[]> {
   return rows.map(toBoardRow);
 }
 
-function toBoardRow(row: RawBoardRow): BoardRow {
+/**
+ * Locks the board's row until the transaction ends and says whether the board exists. Run it
+ * first in a `db.transaction` that reads and then changes a board's members (such as "is this
+ * the last owner?"), so two such transactions take turns instead of both passing the check.
+ */
+export async function lockBoard(tx: Queryable, boardId: string): Promise<boolean> {
+  const rows = await tx.query<{ id: unknown }>('select id from boards where id = $1 for update', [boardId]);
+  return rows.length > 0;
+}
+
+/** Internal: a raw `boards` row as a `BoardRow`. */
+export function toBoardRow(row: RawBoardRow): BoardRow {
   return {
     id: toText(row.id, 'boards.id'),
     name: toText(row.name, 'boards.name'),
     createdAt: toDate(row.created_at, 'boards.created_at'),
   };
-}
-
-function single<Row>(rows: Row[]): Row {
-  const row = rows[0];
-  if (row === undefined) throw new Error('insert … returning gave no row');
-  return row;
 }

@@ -42,6 +42,41 @@ export class BoardExistsError extends Error {
   }
 }
 
+/** `createUser` was given an email that an account already uses (compared case-insensitively). */
+export class EmailTakenError extends Error {
+  override readonly name = 'EmailTakenError';
+  readonly email: string;
+
+  constructor(email: string, options?: ErrorOptions) {
+    super(`an account with email ${email} already exists`, options);
+    this.email = email;
+  }
+}
+
+/** A write named a user that does not exist (foreign key on `users.id`). */
+export class UserNotFoundError extends Error {
+  override readonly name = 'UserNotFoundError';
+  readonly userId: string;
+
+  constructor(userId: string, options?: ErrorOptions) {
+    super(`user ${userId} does not exist`, options);
+    this.userId = userId;
+  }
+}
+
+/** `addMember` for a user who is already a member of the board (change them with `updateMember`). */
+export class MemberExistsError extends Error {
+  override readonly name = 'MemberExistsError';
+  readonly boardId: string;
+  readonly userId: string;
+
+  constructor(boardId: string, userId: string, options?: ErrorOptions) {
+    super(`user ${userId} is already a member of board ${boardId}`, options);
+    this.boardId = boardId;
+    this.userId = userId;
+  }
+}
+
 function describeSeqs(seqs: readonly number[]): string {
   if (seqs.length === 0) return '[]';
   const first = seqs[0];

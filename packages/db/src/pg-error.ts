@@ -14,3 +14,17 @@ export function sqlStateOf(error: unknown): string | undefined {
   const code = error.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
+
+/**
+ * The constraint an integrity error names, if any: postgres.js puts it on `constraint_name`,
+ * PGlite on `constraint`. Lets a repository tell "unknown board" from "unknown user" when one
+ * insert has two foreign keys.
+ */
+export function constraintOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  for (const key of ['constraint_name', 'constraint']) {
+    const value: unknown = (error as Record<string, unknown>)[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return undefined;
+}

@@ -46,3 +46,43 @@ export function toText(value: unknown, column: string): string {
   if (typeof value === 'string') return value;
   throw new TypeError(`${column} must be text, got ${typeof value}`);
 }
+
+/** A nullable timestamptz column as a Date or null. */
+export function toNullableDate(value: unknown, column: string): Date | null {
+  return value === null ? null : toDate(value, column);
+}
+
+/** A text column restricted to `allowed` (a check constraint, re-checked on read). */
+export function toOneOf<T extends string>(value: unknown, allowed: readonly T[], column: string): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new TypeError(`${column} must be ${allowed.join(', ')}, got ${String(value)}`);
+}
+
+/** `toOneOf` for a nullable column. */
+export function toNullableOneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  column: string,
+): T | null {
+  return value === null ? null : toOneOf(value, allowed, column);
+}
+
+/**
+ * A jsonb column selected as `col::text`: both drivers then hand back the same JSON text,
+ * parsed here once (their own jsonb parsing differs in details such as big numbers).
+ */
+export function toJson(value: unknown, column: string): unknown {
+  const text = toText(value, column);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new TypeError(`${column} must be JSON, got ${text.slice(0, 40)}`, { cause: error });
+  }
+}
+
+/** A Date as a query parameter: ISO text, cast with `$n::timestamptz`, the same on both drivers. */
+export function toTimestampParam(date: Date | null): string | null {
+  if (date === null) return null;
+  if (Number.isNaN(date.getTime())) throw new RangeError('expected a valid Date, got Invalid Date');
+  return date.toISOString();
+}

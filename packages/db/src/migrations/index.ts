@@ -1,5 +1,6 @@
 import type { Migration } from './migration.ts';
 import { initial } from './0001_initial.ts';
+import { accounts } from './0002_accounts.ts';
 
 /** Every migration, in version order. Append new ones here. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts];
