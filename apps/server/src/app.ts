@@ -5,8 +5,18 @@ import { openDatabase, type Database } from '@pairboard/db';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { LiveConnections } from './access/live-connections.ts';
+import { BoardPeople } from './boards/board-people.ts';
+import { registerClientNamespace } from './client-view/client-namespace.ts';
+import { authRouter } from './http/auth.routes.ts';
+import { AuthRateLimit } from './http/auth-rate-limit.ts';
 import { boardsRouter } from './http/boards.routes.ts';
 import { healthRouter } from './http/health.routes.ts';
+import { boardInvitesRouter, invitesRouter } from './http/invites.routes.ts';
+import { membersRouter } from './http/members.routes.ts';
+import { sessionMiddleware } from './http/session-middleware.ts';
+import { shareLinksRouter } from './http/share-links.routes.ts';
+import { tokensRouter } from './http/tokens.routes.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
 import { registerBoardEvents } from './realtime/board-events.ts';
 import { createPgDocStore } from './storage/pg-doc-store.ts';
@@ -19,6 +29,8 @@ export interface ServerDeps {
   now?: () => Date;
   /** Serve the built web app (off in API-only tests, which then start faster). */
   serveWeb?: boolean;
+  /** How often live connections are checked for expired credentials. */
+  credentialSweepMs?: number;
 }
 
 /** A running Pairboard server: HTTP, Socket.IO and the sync endpoint on one port. */
@@ -45,29 +57,50 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     idleUnloadMs: config.boardIdleUnloadMs,
     compactAfterUpdates: config.compactAfterUpdates,
   });
+  const live = new LiveConnections({ logger, now, sweepIntervalMs: deps.credentialSweepMs ?? 2000 });
+  const people = new BoardPeople(rooms, logger);
+  const publicOrigin = config.publicOrigin;
   let shuttingDown = false;
+
+  const httpServer = createHttpServer();
+  // destroyUpgrade: false, so engine.io leaves /yjs upgrades to us instead of destroying them.
+  const io = new SocketIoServer(httpServer, { destroyUpgrade: false, serveClient: false });
+  registerBoardEvents(io, { db, live, logger, publicOrigin, now });
+  const clientViews = registerClientNamespace(io, { db, rooms, live, logger, now });
 
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRouter(db, metrics, () => shuttingDown));
   app.use('/api', express.json({ limit: '256kb' }));
-  app.use('/api/boards', boardsRouter(db, now));
+  app.use('/api', sessionMiddleware(db, { publicOrigin, now }));
+  const rateLimit = new AuthRateLimit({
+    attemptsPerIpPerMinute: config.authAttemptsPerIpPerMinute,
+    attemptsPerAccountPer15Minutes: config.authAttemptsPerAccountPer15Minutes,
+  });
+  app.use('/api/auth', authRouter({ db, rateLimit, live, publicOrigin, now }));
+  app.use('/api/boards', boardsRouter({ db, now }));
+  app.use('/api/boards/:id/members', membersRouter({ db, live, people }));
+  app.use('/api/boards/:id/invites', boardInvitesRouter({ db, now }));
+  app.use('/api/boards/:id', shareLinksRouter({ db, live, onSettingsChanged: clientViews.refresh, now }));
+  app.use('/api/boards/:id', tokensRouter({ db, live, now }));
+  app.use('/api/invites', invitesRouter({ db, people, now }));
   app.use('/api', apiNotFound);
   app.use('/api', errorMiddleware(logger));
   if (deps.serveWeb ?? true) await mountWebApp(app, logger);
   app.use(errorMiddleware(logger));
+  httpServer.on('request', app);
 
-  const httpServer = createHttpServer(app);
-  // destroyUpgrade: false, so engine.io leaves /yjs upgrades to us instead of destroying them.
-  const io = new SocketIoServer(httpServer, { destroyUpgrade: false, serveClient: false });
-  registerBoardEvents(io, db, logger);
   const yjs = createYjsEndpoint({
+    db,
     registry: rooms,
+    live,
     logger,
     metrics,
     maxFrameBytes: config.maxFrameBytes,
     messagesPerSecond: config.clientMessagesPerSecond,
     bytesPerSecond: config.clientBytesPerSecond,
+    publicOrigin,
+    now,
   });
   httpServer.on('upgrade', (req, socket, head) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -79,6 +112,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     if (shuttingDown) return;
     shuttingDown = true;
     const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    live.stop();
     yjs.close();
     await io.close().catch(() => undefined);
     httpServer.closeAllConnections();

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   CLIENT_MESSAGES_PER_SECOND: positiveInt(200),
   CLIENT_BYTES_PER_SECOND: positiveInt(4 * 1024 * 1024),
   PUBLIC_ORIGIN: z.url().optional(),
+  AUTH_ATTEMPTS_PER_IP_PER_MINUTE: positiveInt(30),
+  AUTH_ATTEMPTS_PER_ACCOUNT_PER_15_MINUTES: positiveInt(10),
 });
 
 /** The typed configuration every module receives; nothing else reads process.env. */
@@ -36,6 +38,8 @@ export interface Config {
   clientMessagesPerSecond: number;
   clientBytesPerSecond: number;
   publicOrigin: string | undefined;
+  authAttemptsPerIpPerMinute: number;
+  authAttemptsPerAccountPer15Minutes: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -62,6 +66,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       clientMessagesPerSecond: e.CLIENT_MESSAGES_PER_SECOND,
       clientBytesPerSecond: e.CLIENT_BYTES_PER_SECOND,
       publicOrigin: e.PUBLIC_ORIGIN,
+      authAttemptsPerIpPerMinute: e.AUTH_ATTEMPTS_PER_IP_PER_MINUTE,
+      authAttemptsPerAccountPer15Minutes: e.AUTH_ATTEMPTS_PER_ACCOUNT_PER_15_MINUTES,
     },
   };
 }

@@ -5,6 +5,8 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly issues: unknown[] | undefined;
+  /** For 429 answers: sent as `retryAfterSeconds` and the Retry-After header. */
+  retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, status: number, message: string, issues?: unknown[]) {
     super(message);

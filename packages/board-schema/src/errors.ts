@@ -7,13 +7,23 @@ export const ErrorCode = {
   Forbidden: 'forbidden',
   StorageUnavailable: 'storage_unavailable',
   RateLimited: 'rate_limited',
+  EmailTaken: 'email_taken',
+  InvalidCredentials: 'invalid_credentials',
+  LastOwner: 'last_owner',
+  CsrfRejected: 'csrf_rejected',
   Internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** Body of every HTTP error response: `{ error: { code, message, issues? } }`. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; issues?: unknown[]; requestId?: string };
+  error: {
+    code: ErrorCode;
+    message: string;
+    issues?: unknown[];
+    requestId?: string;
+    retryAfterSeconds?: number;
+  };
 }
 
 /** Socket.IO acknowledgement: every handler answers through its ack with one of these. */

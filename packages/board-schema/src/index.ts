@@ -48,3 +48,4 @@ export {
   PresenceMember,
   PresenceRoster,
 } from './presence.ts';
+export { ClientView, ClientViewSettings } from './client-view.ts';

@@ -9,14 +9,13 @@ export const PRESENCE_VIEWS = ['checklists', 'guests', 'incidents', 'people'] as
 export const PresenceViewName = z.enum(PRESENCE_VIEWS);
 export type PresenceViewName = z.infer<typeof PresenceViewName>;
 
-/** `board:join`: who is joining which board. */
+/**
+ * `board:join`: which board to join. Who is joining comes from the session or access token and
+ * the membership (role, position); a `user` object from older clients is accepted and ignored.
+ */
 export const BoardJoin = z.object({
   boardId: BoardId,
-  user: z.object({
-    id: z.string().min(1).max(64),
-    name: z.string().trim().min(1, 'name must not be empty').max(100),
-    position: Position,
-  }),
+  user: z.unknown().optional(),
 });
 export type BoardJoin = z.infer<typeof BoardJoin>;
 
@@ -29,7 +28,7 @@ export const PresenceMember = z.object({
   connectionId: z.string(),
   userId: z.string(),
   name: z.string(),
-  position: Position,
+  position: Position.nullable(),
   role: z.string(),
   view: z.string().nullable(),
   connectedAt: z.string(),

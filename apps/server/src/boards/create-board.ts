@@ -25,19 +25,28 @@ export async function createBoardWithDocument(
   now: Date,
 ): Promise<BoardRow> {
   const doc = new Y.Doc();
+  const contacts = new Y.Doc();
   try {
     if (input.template === 'demo') {
-      buildDemoBoard(doc, now);
+      buildDemoBoard(doc, contacts, now);
+      doc.getMap('meta').set('name', input.name);
     } else {
       writeEmptyBoard(doc, input, now);
     }
-    if (input.template === 'demo' && input.name) doc.getMap('meta').set('name', input.name);
-    const initial = Y.encodeStateAsUpdate(doc);
     const row = await insertBoard(db, { id: input.id, name: input.name });
-    await appendUpdates(db, row.id, [{ seq: 1, bytes: initial, author: null }]);
+    await appendUpdates(db, row.id, [{ seq: 1, bytes: Y.encodeStateAsUpdate(doc), author: null }], 'main');
+    if (input.template === 'demo') {
+      await appendUpdates(
+        db,
+        row.id,
+        [{ seq: 1, bytes: Y.encodeStateAsUpdate(contacts), author: null }],
+        'contacts',
+      );
+    }
     return row;
   } finally {
     doc.destroy();
+    contacts.destroy();
   }
 }
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
+import { api, signUp } from '../testing/users.ts';
 
-describe('HTTP API', () => {
+describe('HTTP API: boards', () => {
   let t: TestServer;
   beforeAll(async () => {
     t = await startTestServer();
@@ -10,57 +11,72 @@ describe('HTTP API', () => {
     await t.close();
   });
 
-  const post = (path: string, body: unknown) =>
-    fetch(`${t.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+  it('creates a board whose creator is owner, lists it newest first and gets it by id', async () => {
+    const owner = await signUp(t.url, '王经理');
+    const created = await api(t.url, 'POST', '/api/boards', {
+      body: { name: '上海发布会' },
+      cookie: owner.cookie,
     });
-
-  it('creates a board, lists it newest first and gets it by id', async () => {
-    const created = await post('/api/boards', { name: '上海发布会' });
     expect(created.status).toBe(201);
-    const { board } = (await created.json()) as { board: { id: string; name: string; createdAt: string } };
-    expect(board.name).toBe('上海发布会');
-    const list = (await (await fetch(`${t.url}/api/boards`)).json()) as { boards: { id: string }[] };
+    const { board } = (await created.json()) as { board: { id: string; name: string; role: string } };
+    expect(board).toMatchObject({ name: '上海发布会', role: 'owner' });
+    const list = (await (await api(t.url, 'GET', '/api/boards', { cookie: owner.cookie })).json()) as {
+      boards: { id: string }[];
+    };
     expect(list.boards[0]?.id).toBe(board.id);
-    const got = await fetch(`${t.url}/api/boards/${board.id}`);
-    expect(got.status).toBe(200);
+    expect((await api(t.url, 'GET', `/api/boards/${board.id}`, { cookie: owner.cookie })).status).toBe(200);
+  });
+
+  it('shows a board only to its members: 404 for anyone else, 401 without a session', async () => {
+    const owner = await signUp(t.url);
+    const other = await signUp(t.url);
+    const created = await api(t.url, 'POST', '/api/boards', {
+      body: { name: '私密活动' },
+      cookie: owner.cookie,
+    });
+    const { board } = (await created.json()) as { board: { id: string } };
+    expect((await api(t.url, 'GET', `/api/boards/${board.id}`, { cookie: other.cookie })).status).toBe(404);
+    expect((await api(t.url, 'GET', `/api/boards/${board.id}`)).status).toBe(401);
+    const list = (await (await api(t.url, 'GET', '/api/boards', { cookie: other.cookie })).json()) as {
+      boards: unknown[];
+    };
+    expect(list.boards).toEqual([]);
   });
 
   it('rejects a bad body with 400, says what is allowed and creates nothing', async () => {
-    const before = ((await (await fetch(`${t.url}/api/boards`)).json()) as { boards: unknown[] }).boards
-      .length;
-    const response = await post('/api/boards', { name: '', template: 'party' });
+    const owner = await signUp(t.url);
+    const response = await api(t.url, 'POST', '/api/boards', {
+      body: { name: '', template: 'party' },
+      cookie: owner.cookie,
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { code: string; message: string; issues: unknown[] } };
     expect(body.error.code).toBe('bad_request');
     expect(body.error.message).toContain('name must not be empty');
     expect(body.error.issues.length).toBe(2);
-    const after = ((await (await fetch(`${t.url}/api/boards`)).json()) as { boards: unknown[] }).boards
-      .length;
-    expect(after).toBe(before);
+    const list = (await (await api(t.url, 'GET', '/api/boards', { cookie: owner.cookie })).json()) as {
+      boards: unknown[];
+    };
+    expect(list.boards).toEqual([]);
   });
 
   it('answers invalid JSON with 400, not 500', async () => {
-    const response = await fetch(`${t.url}/api/boards`, {
+    const response = await fetch(`${t.url}/api/auth/signin`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"name": ',
+      headers: { 'content-type': 'application/json', origin: t.url },
+      body: '{"email": ',
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('bad_request');
   });
 
-  it('answers 404 board_not_found for an unknown id, and 400 for a malformed escape', async () => {
-    for (const id of ['missing-board', 'has.dots.and.too-long'.repeat(5)]) {
-      const response = await fetch(`${t.url}/api/boards/${id}`);
-      expect(response.status).toBe(404);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('board_not_found');
-    }
-    const malformed = await fetch(`${t.url}/api/boards/%E0%A4%A`);
+  it('answers 404 for an unknown id and 400 for a malformed escape', async () => {
+    const owner = await signUp(t.url);
+    const missing = await api(t.url, 'GET', '/api/boards/missing-board', { cookie: owner.cookie });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('board_not_found');
+    const malformed = await api(t.url, 'GET', '/api/boards/%E0%A4%A', { cookie: owner.cookie });
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('bad_request');
   });
 
   it('reports health, readiness with the database driver, and Prometheus metrics', async () => {

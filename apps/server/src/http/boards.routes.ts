@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ErrorCode } from '@pairboard/board-schema';
-import { getBoard, listBoards, type BoardRow, type Database } from '@pairboard/db';
-import { AppError, BoardNotFoundError } from '../errors.ts';
+import { addMember, getBoard, listBoardsForUser, type BoardRow, type Database } from '@pairboard/db';
 import { createBoardWithDocument } from '../boards/create-board.ts';
+import { requireUser } from './session-middleware.ts';
+import { audit, requireBoard } from './board-guard.ts';
+import { parseBody } from './parse.ts';
 
 const CreateBoardBody = z.object({
   name: z.string().trim().min(1, 'name must not be empty').max(200, 'name must be at most 200 characters'),
@@ -11,43 +12,44 @@ const CreateBoardBody = z.object({
   language: z.enum(['zh-CN', 'en']).optional(),
 });
 
-const BoardIdParam = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'board ids are 1 to 64 letters, digits, - or _');
+type Membership = { role: string; position: string | null };
 
-function toJson(row: BoardRow) {
-  return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString() };
+function toJson(row: BoardRow, membership: Membership) {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    role: membership.role,
+    position: membership.position,
+  };
 }
 
-/** `/api/boards`: list, create (the server writes the first document), get. */
-export function boardsRouter(db: Database, now: () => Date): Router {
+/** `/api/boards`: my boards, create one (I become its owner), get one I am a member of. */
+export function boardsRouter(deps: { db: Database; now: () => Date }): Router {
   const router = Router();
+  const { db } = deps;
 
   router.get('/', async (_req, res) => {
-    const boards = await listBoards(db);
-    res.json({ boards: boards.map(toJson) });
+    const user = requireUser(res);
+    const boards = await listBoardsForUser(db, user.userId);
+    res.json({ boards: boards.map((b) => toJson(b, b)) });
   });
 
   router.post('/', async (req, res) => {
-    const parsed = CreateBoardBody.safeParse(req.body);
-    if (!parsed.success) {
-      throw new AppError(
-        ErrorCode.BadRequest,
-        400,
-        parsed.error.issues.map((i) => i.message).join('; '),
-        parsed.error.issues,
-      );
-    }
-    const row = await createBoardWithDocument(db, parsed.data, now());
-    res.status(201).json({ board: toJson(row) });
+    const user = requireUser(res);
+    const body = parseBody(CreateBoardBody, req.body);
+    const row = await createBoardWithDocument(db, body, deps.now());
+    await addMember(db, { boardId: row.id, userId: user.userId, role: 'owner', position: null });
+    const access = await requireBoard(db, res, row.id);
+    await audit(db, access, 'member.added', user.userId, { role: 'owner', via: 'board.created' });
+    res.status(201).json({ board: toJson(row, { role: 'owner', position: null }) });
   });
 
   router.get('/:id', async (req, res) => {
-    const id = BoardIdParam.safeParse(req.params.id);
-    if (!id.success) throw new BoardNotFoundError(String(req.params.id).slice(0, 64));
-    const row = await getBoard(db, id.data);
-    if (!row) throw new BoardNotFoundError(id.data);
-    res.json({ board: toJson(row) });
+    const access = await requireBoard(db, res, req.params.id);
+    const row = await getBoard(db, access.boardId);
+    if (!row) throw new Error(`board ${access.boardId} has members but no row`);
+    res.json({ board: toJson(row, access) });
   });
 
   return router;

@@ -17,6 +17,10 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (error instanceof AppError) {
       const body: ErrorBody = { error: { code: error.code, message: error.message, issues: error.issues } };
+      if (error.retryAfterSeconds !== undefined) {
+        body.error.retryAfterSeconds = error.retryAfterSeconds;
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
       res.status(error.status).json(body);
       return;
     }

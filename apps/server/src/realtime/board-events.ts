@@ -1,9 +1,11 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import { ErrorCode, type Ack } from '@pairboard/board-schema';
-import { getBoard, type Database } from '@pairboard/db';
+import { BoardJoin, ErrorCode, PresenceView, type Ack, type PresenceMember } from '@pairboard/board-schema';
+import type { Database } from '@pairboard/db';
+import { resolveBoardAccess, type Caller } from '../access/caller.ts';
+import type { LiveConnections } from '../access/live-connections.ts';
 import type { Logger } from '../logger.ts';
-import { BoardJoin, PresenceView, type PresenceMember } from '@pairboard/board-schema';
+import { identifySocket } from './socket-identity.ts';
 
 /** A client that sends this many invalid payloads in a row is disconnected. */
 const MAX_INVALID_PAYLOADS = 20;
@@ -12,16 +14,43 @@ interface SocketState {
   boardId: string | null;
   member: PresenceMember | null;
   invalidPayloads: number;
+  unregister: (() => void) | null;
 }
 
 type AckFn = (response: Ack<unknown>) => void;
 
+export interface BoardEventsDeps {
+  db: Database;
+  live: LiveConnections;
+  logger: Logger;
+  publicOrigin: string | undefined;
+  now: () => Date;
+}
+
 /**
- * Presence over Socket.IO: `board:join`, `presence:view`, and the `presence:roster` broadcast.
- * Every handler validates first and answers through its ack; nothing thrown escapes a handler.
+ * Presence over Socket.IO for staff: the handshake needs a session (from this origin) or an
+ * access token; `board:join` needs a role on the board. Every handler validates first and
+ * answers through its ack; nothing thrown escapes a handler.
  */
-export function registerBoardEvents(io: Server, db: Database, logger: Logger): void {
+export function registerBoardEvents(io: Server, deps: BoardEventsDeps): void {
   const rosters = new Map<string, Map<string, PresenceMember>>();
+
+  io.use((socket, next) => {
+    identifySocket(deps.db, socket, deps).then(
+      (caller) => {
+        if (!caller) {
+          next(new Error('unauthorized'));
+          return;
+        }
+        (socket.data as { caller?: Caller }).caller = caller;
+        next();
+      },
+      (error: unknown) => {
+        deps.logger.error({ err: error }, 'socket handshake failed');
+        next(new Error('internal'));
+      },
+    );
+  });
 
   const broadcastRoster = (boardId: string): void => {
     const members = [...(rosters.get(boardId)?.values() ?? [])];
@@ -29,6 +58,8 @@ export function registerBoardEvents(io: Server, db: Database, logger: Logger): v
   };
 
   const leave = (socket: Socket, state: SocketState): void => {
+    state.unregister?.();
+    state.unregister = null;
     if (!state.boardId) return;
     const roster = rosters.get(state.boardId);
     roster?.delete(socket.id);
@@ -41,7 +72,8 @@ export function registerBoardEvents(io: Server, db: Database, logger: Logger): v
   };
 
   io.on('connection', (socket) => {
-    const state: SocketState = { boardId: null, member: null, invalidPayloads: 0 };
+    const caller = (socket.data as { caller: Caller }).caller;
+    const state: SocketState = { boardId: null, member: null, invalidPayloads: 0, unregister: null };
     const handle = <S extends z.ZodType>(
       event: string,
       schema: S,
@@ -70,29 +102,39 @@ export function registerBoardEvents(io: Server, db: Database, logger: Logger): v
               reply({ ok: false, error: { code: error.code, message: error.message } });
               return;
             }
-            logger.error({ err: error, event }, 'socket handler failed');
+            deps.logger.error({ err: error, event }, 'socket handler failed');
             reply({ ok: false, error: { code: ErrorCode.Internal, message: 'internal error' } });
           },
         );
       });
     };
 
-    handle('board:join', BoardJoin, async ({ boardId, user }) => {
-      if (!(await getBoard(db, boardId))) {
-        throw new EventError(ErrorCode.BoardNotFound, `board '${boardId}' does not exist`);
-      }
+    handle('board:join', BoardJoin, async ({ boardId }) => {
+      const access = await resolveBoardAccess(deps.db, caller, boardId);
+      if (!access)
+        throw new EventError(
+          ErrorCode.BoardNotFound,
+          `board '${boardId}' does not exist or you are not a member`,
+        );
       leave(socket, state);
       const member: PresenceMember = {
         connectionId: socket.id,
-        userId: user.id,
-        name: user.name,
-        position: user.position,
-        role: 'editor',
+        userId: access.actorId,
+        name: access.actorName,
+        position: access.position,
+        role: access.role,
         view: null,
         connectedAt: new Date().toISOString(),
       };
       state.boardId = boardId;
       state.member = member;
+      state.unregister = deps.live.add({
+        tags: access.tags,
+        expiresAt: access.expiresAt,
+        revalidate: async () =>
+          (await resolveBoardAccess(deps.db, caller, boardId)) ? { expiresAt: null } : null,
+        close: () => socket.disconnect(true),
+      });
       const roster = rosters.get(boardId) ?? new Map<string, PresenceMember>();
       roster.set(socket.id, member);
       rosters.set(boardId, roster);

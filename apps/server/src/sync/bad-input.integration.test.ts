@@ -13,7 +13,7 @@ import { addGuest, readBoard } from '@pairboard/sync-core';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
 import { connectProvider, connectRaw, type ProviderClient, type RawClient } from '../testing/sync-clients.ts';
 import { waitUntil } from '../testing/wait-for.ts';
-import { createTestBoard } from '../testing/boards.ts';
+import { createTestBoard, type TestBoard } from '../testing/boards.ts';
 import { encodeSyncStep2, encodeUpdate, SyncMessageType } from './sync-messages.ts';
 
 const MAX_FRAME_BYTES = 64 * 1024;
@@ -37,24 +37,30 @@ describe('bad input on the sync endpoint', () => {
 
   /** A board with one healthy client connected, and the stored log size before the attack. */
   async function setUp() {
-    const boardId = await createTestBoard(t.url, 'empty');
-    const healthy = await connectProvider(t.syncUrl, boardId);
+    const board = await createTestBoard(t.url, 'empty');
+    const boardId = board.id;
+    const healthy = await connectProvider(t.syncUrl, boardId, board);
     const before = await boardLogStats(t.server.db, boardId);
-    const raw = await connectRaw(t.syncUrl, boardId);
+    const raw = await connectRaw(t.syncUrl, boardId, board);
     await waitUntil(() => raw.frames.length > 0, { message: 'raw client got the server sync step 1' });
-    return { boardId, healthy, before, raw };
+    return { board, boardId, healthy, before, raw };
   }
 
   /** The attack stored nothing; another writer still reaches the healthy client; storage is intact. */
-  async function expectUnaffected(boardId: string, healthy: ProviderClient, before: { updateCount: number }) {
+  async function expectUnaffected(
+    board: TestBoard,
+    healthy: ProviderClient,
+    before: { updateCount: number },
+  ) {
+    const boardId = board.id;
     expect((await boardLogStats(t.server.db, boardId)).updateCount).toBe(before.updateCount);
-    const writer = await connectProvider(t.syncUrl, boardId);
+    const writer = await connectProvider(t.syncUrl, boardId, board);
     addGuest(writer.doc, { name: '赵敏', walkIn: true });
     await waitUntil(() => readBoard(healthy.doc).guests.some((g) => g.name === '赵敏'), {
       message: 'healthy client receives a later edit',
     });
     writer.destroy();
-    const fresh = await connectProvider(t.syncUrl, boardId);
+    const fresh = await connectProvider(t.syncUrl, boardId, board);
     expect(readBoard(fresh.doc)).toEqual(readBoard(healthy.doc));
     expect(fresh.doc.store.pendingStructs).toBeNull();
     fresh.destroy();
@@ -73,39 +79,39 @@ describe('bad input on the sync endpoint', () => {
   }
 
   it('closes with 4400 on a frame whose length prefix runs past its end', async () => {
-    const { boardId, healthy, before, raw } = await setUp();
+    const { board, healthy, before, raw } = await setUp();
     raw.ws.send(Uint8Array.from([MessageType.Sync, SyncMessageType.Update, 50, 1, 2, 3]));
     await expectClosed(raw, CLOSE_MALFORMED_FRAME);
     expectLogged('malformed_frame');
-    await expectUnaffected(boardId, healthy, before);
+    await expectUnaffected(board, healthy, before);
   });
 
   it('closes with 4400 on a text frame', async () => {
-    const { boardId, healthy, before, raw } = await setUp();
+    const { board, healthy, before, raw } = await setUp();
     raw.ws.send('hello');
     await expectClosed(raw, CLOSE_MALFORMED_FRAME);
     expectLogged('text_frame');
-    await expectUnaffected(boardId, healthy, before);
+    await expectUnaffected(board, healthy, before);
   });
 
   it('closes with 4415 on an unknown message type', async () => {
-    const { boardId, healthy, before, raw } = await setUp();
+    const { board, healthy, before, raw } = await setUp();
     raw.ws.send(Uint8Array.from([7, 1, 2]));
     await expectClosed(raw, CLOSE_UNKNOWN_MESSAGE);
     expectLogged('unknown_message');
-    await expectUnaffected(boardId, healthy, before);
+    await expectUnaffected(board, healthy, before);
   });
 
   it('closes with 4422 on an update that fails to decode', async () => {
-    const { boardId, healthy, before, raw } = await setUp();
+    const { board, healthy, before, raw } = await setUp();
     raw.ws.send(encodeUpdate(Uint8Array.from([9, 200, 17, 3, 255, 255, 255, 1])));
     await expectClosed(raw, CLOSE_INVALID_UPDATE);
     expectLogged('rejected invalid update');
-    await expectUnaffected(boardId, healthy, before);
+    await expectUnaffected(board, healthy, before);
   });
 
   it('closes with 4422 on a truncated update and leaves the doc untouched', async () => {
-    const { boardId, healthy, before, raw } = await setUp();
+    const { board, healthy, before, raw } = await setUp();
     const source = new Y.Doc();
     Y.applyUpdate(source, Y.encodeStateAsUpdate(healthy.doc));
     const sv = Y.encodeStateVector(source);
@@ -114,28 +120,28 @@ describe('bad input on the sync endpoint', () => {
     raw.ws.send(encodeUpdate(update.slice(0, Math.floor(update.length * 0.6))));
     await expectClosed(raw, CLOSE_INVALID_UPDATE);
     source.destroy();
-    await expectUnaffected(boardId, healthy, before);
+    await expectUnaffected(board, healthy, before);
   });
 
   it('closes an oversized frame with 1009 before reading it', async () => {
-    const { boardId, healthy, before, raw } = await setUp();
+    const { board, healthy, before, raw } = await setUp();
     raw.ws.send(new Uint8Array(MAX_FRAME_BYTES + 1));
     await expectClosed(raw, 1009);
     expectLogged('frame_too_large');
-    await expectUnaffected(boardId, healthy, before);
+    await expectUnaffected(board, healthy, before);
   });
 
   it('closes a flooding client with 4429', async () => {
-    const { boardId, healthy, before, raw } = await setUp();
+    const { board, healthy, before, raw } = await setUp();
     const queryAwareness = Uint8Array.from([MessageType.QueryAwareness]);
     for (let i = 0; i < MESSAGES_PER_SECOND * 4; i++) raw.ws.send(queryAwareness);
     await expectClosed(raw, CLOSE_RATE_LIMITED);
     expectLogged('rate_limited');
-    await expectUnaffected(boardId, healthy, before);
+    await expectUnaffected(board, healthy, before);
   });
 
   it('asks for missing predecessors instead of parking an update, then accepts both (SY7)', async () => {
-    const { boardId, healthy, raw } = await setUp();
+    const { board, boardId, healthy, raw } = await setUp();
     const source = new Y.Doc();
     Y.applyUpdate(source, Y.encodeStateAsUpdate(healthy.doc));
     const base = Y.encodeStateVector(source);
@@ -159,14 +165,14 @@ describe('bad input on the sync endpoint', () => {
     );
     raw.ws.close();
     source.destroy();
-    const fresh = await connectProvider(t.syncUrl, boardId);
+    const fresh = await connectProvider(t.syncUrl, boardId, board);
     expect(readBoard(fresh.doc)).toEqual(readBoard(healthy.doc));
     fresh.destroy();
     healthy.destroy();
   });
 
   it('closes with 4409 when the resync answer still lacks the predecessors, without a loop', async () => {
-    const { boardId, healthy, before, raw } = await setUp();
+    const { board, healthy, before, raw } = await setUp();
     const source = new Y.Doc();
     Y.applyUpdate(source, Y.encodeStateAsUpdate(healthy.doc));
     addGuest(source, { name: '丢失的前一步', walkIn: true });
@@ -182,6 +188,6 @@ describe('bad input on the sync endpoint', () => {
     const step1s = raw.frames.filter((f) => f[0] === MessageType.Sync && f[1] === SyncMessageType.Step1);
     expect(step1s).toHaveLength(2); // the greeting and one resync request: no loop
     source.destroy();
-    await expectUnaffected(boardId, healthy, before);
+    await expectUnaffected(board, healthy, before);
   });
 });

@@ -26,9 +26,10 @@ describe('nothing is lost (SY4)', () => {
   it('keeps an update a second client received, after kill -9, though its author never returns', async () => {
     const storage = freshStorageEnv();
     const first = await spawnServer({ ...storage, COMPACT_AFTER_UPDATES: '5' });
-    const boardId = await createTestBoard(first.url, 'empty');
-    const author = await connectProvider(first.syncUrl, boardId);
-    const witness = await connectProvider(first.syncUrl, boardId);
+    const board = await createTestBoard(first.url, 'empty');
+    const boardId = board.id;
+    const author = await connectProvider(first.syncUrl, boardId, board);
+    const witness = await connectProvider(first.syncUrl, boardId, board);
     for (let i = 0; i < 7; i++) addGuest(author.doc, { name: `现场嘉宾 ${i}`, walkIn: true });
     addGuest(author.doc, { name: '最后一位嘉宾', walkIn: true });
     await waitUntil(() => readBoard(witness.doc).guests.some((g) => g.name === '最后一位嘉宾'), {
@@ -43,7 +44,7 @@ describe('nothing is lost (SY4)', () => {
 
     const second = await spawnServer(storage);
     try {
-      const fresh = await connectProvider(second.syncUrl, boardId);
+      const fresh = await connectProvider(second.syncUrl, boardId, board);
       expect(readBoard(fresh.doc)).toEqual(seen);
       fresh.destroy();
     } finally {
@@ -57,9 +58,10 @@ describe('graceful shutdown (SY9)', () => {
   it('on SIGTERM closes clients with 4001, snapshots every loaded board and exits 0', async () => {
     const storage = freshStorageEnv();
     const server = await spawnServer(storage);
-    const boardId = await createTestBoard(server.url, 'empty');
-    const client = await connectProvider(server.syncUrl, boardId);
-    const witness = await connectProvider(server.syncUrl, boardId);
+    const board = await createTestBoard(server.url, 'empty');
+    const boardId = board.id;
+    const client = await connectProvider(server.syncUrl, boardId, board);
+    const witness = await connectProvider(server.syncUrl, boardId, board);
     const closeCodes: number[] = [];
     client.provider.on('connection-close', (event) => {
       if (event) closeCodes.push(event.code);
@@ -86,7 +88,7 @@ describe('graceful shutdown (SY9)', () => {
     }
     const again = await spawnServer(storage);
     try {
-      const fresh = await connectProvider(again.syncUrl, boardId);
+      const fresh = await connectProvider(again.syncUrl, boardId, board);
       expect(readBoard(fresh.doc)).toEqual(expected);
       fresh.destroy();
     } finally {
@@ -105,8 +107,9 @@ describe('compaction (SY8)', () => {
   it('loads snapshot plus tail to a byte-identical document, before and after a restart', async () => {
     const storage = freshStorageEnv();
     t = await startTestServer({ compactAfterUpdates: 5, dataDir: storage.DATA_DIR });
-    const boardId = await createTestBoard(t.url, 'empty');
-    const client = await connectProvider(t.syncUrl, boardId);
+    const board = await createTestBoard(t.url, 'empty');
+    const boardId = board.id;
+    const client = await connectProvider(t.syncUrl, boardId, board);
     for (let i = 0; i < 13; i++) addGuest(client.doc, { name: `嘉宾 ${i}`, walkIn: true });
     await waitUntil(
       async () => {
@@ -140,8 +143,9 @@ describe('compaction (SY8)', () => {
   it('unloads an idle board from memory after writing its snapshot', async () => {
     const server = await startTestServer({ boardIdleUnloadMs: 50 });
     try {
-      const boardId = await createTestBoard(server.url, 'empty');
-      const client = await connectProvider(server.syncUrl, boardId);
+      const board = await createTestBoard(server.url, 'empty');
+      const boardId = board.id;
+      const client = await connectProvider(server.syncUrl, boardId, board);
       addGuest(client.doc, { name: '空闲测试', walkIn: true });
       await waitUntil(async () => (await boardLogStats(server.server.db, boardId)).updateCount === 2);
       expect(server.server.rooms.peek(boardId)).toBeDefined();
@@ -150,7 +154,7 @@ describe('compaction (SY8)', () => {
       await waitUntil(async () => (await boardLogStats(server.server.db, boardId)).updateCount === 0, {
         message: 'snapshot replaced the log on unload',
       });
-      const again = await connectProvider(server.syncUrl, boardId);
+      const again = await connectProvider(server.syncUrl, boardId, board);
       expect(readBoard(again.doc).guests.map((g) => g.name)).toContain('空闲测试');
       again.destroy();
     } finally {

@@ -53,6 +53,20 @@ export class RoomRegistry {
     return loading;
   }
 
+  /**
+   * Runs `use` on a board's room, loading it if needed; a room nobody is connected to is then
+   * scheduled for unloading as usual. Resolves null when the board does not exist.
+   */
+  async withRoom<T>(boardId: string, use: (room: Room) => Promise<T>): Promise<T | null> {
+    const room = await this.acquire(boardId);
+    if (!room) return null;
+    try {
+      return await use(room);
+    } finally {
+      if (room.peerCount === 0) this.scheduleUnload(boardId);
+    }
+  }
+
   /** Flushes and unloads every room; used on graceful shutdown. */
   async close(): Promise<void> {
     this.closed = true;

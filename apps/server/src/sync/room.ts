@@ -1,7 +1,13 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocStore } from '@pairboard/sync-core';
-import { inspectUpdate, hasPendingState } from '@pairboard/sync-core/server';
+import {
+  checkWritePolicy,
+  hasPendingState,
+  inspectUpdate,
+  updateFootprint,
+  type WritePolicy,
+} from '@pairboard/sync-core/server';
 import {
   CLOSE_BOARD_RELOADED,
   CLOSE_INVALID_UPDATE,
@@ -10,12 +16,20 @@ import {
 } from '@pairboard/board-schema';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './sync-messages.ts';
+import {
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './sync-messages.ts';
 
 /** One client connection as the room sees it: the transport stays in the endpoint. */
 export interface RoomPeer {
   readonly id: string;
   readonly authorId: string | null;
+  /** What this connection's role may change (ROLE_CAPABILITIES); 'all' skips the check. */
+  readonly writePolicy: WritePolicy;
   /** Awareness client ids announced over this connection, removed when it closes. */
   readonly awarenessClients: Set<number>;
   /** Set while we wait for the client's answer to a resync request (see SY7). */
@@ -37,13 +51,18 @@ export interface RoomOptions {
 
 type Work =
   | { kind: 'update'; peer: RoomPeer; update: Uint8Array; step2: boolean; receivedAt: number }
-  | { kind: 'sync'; peer: RoomPeer; stateVector: Uint8Array };
+  | { kind: 'sync'; peer: RoomPeer; stateVector: Uint8Array }
+  | { kind: 'server'; change: (doc: Y.Doc) => void; done: (error: unknown) => void };
 
 interface Accepted {
-  peer: RoomPeer;
+  /** null for a change the server made itself. */
+  peer: RoomPeer | null;
   update: Uint8Array;
   seq: number;
 }
+
+/** Transaction origin of changes the server makes itself (member names, escalations). */
+const SERVER_ORIGIN = Symbol('pairboard-server');
 
 /**
  * One board held in memory. Every accepted update is durable in the store before any other
@@ -63,6 +82,8 @@ export class Room {
   private nextSeq: number;
   private updatesSinceSnapshot: number;
   private broken = false;
+  private watchers = 0;
+  private readonly committedListeners = new Set<() => void>();
 
   private constructor(
     boardId: string,
@@ -101,8 +122,26 @@ export class Room {
     return new Room(boardId, doc, lastSeq + 1, stored.updates.length, options);
   }
 
+  /** Connections plus watchers (client views): while above zero the board stays in memory. */
   get peerCount(): number {
-    return this.peers.size;
+    return this.peers.size + this.watchers;
+  }
+
+  /**
+   * Keeps the board loaded for someone who reads it without a sync connection (the client view)
+   * and calls `onCommitted` after every batch of durable changes. Returns the release function.
+   */
+  watch(onCommitted: () => void): () => void {
+    this.watchers += 1;
+    this.committedListeners.add(onCommitted);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.watchers -= 1;
+      this.committedListeners.delete(onCommitted);
+      if (this.peerCount === 0) this.options.onEmpty(this);
+    };
   }
 
   /** Adds a connection: it gets our state vector (so it sends what we lack) and current awareness. */
@@ -118,7 +157,7 @@ export class Room {
     if (peer.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessClients], null);
     }
-    if (this.peers.size === 0) this.options.onEmpty(this);
+    if (this.peerCount === 0) this.options.onEmpty(this);
   }
 
   /** Queues a client's update; it is applied, stored and forwarded in arrival order. */
@@ -140,6 +179,17 @@ export class Room {
   queryAwareness(peer: RoomPeer): void {
     const states = [...this.awareness.getStates().keys()];
     peer.send(encodeAwareness(this.awareness, states));
+  }
+
+  /**
+   * Makes a change on the server's side (a member's name and position, later escalations) through
+   * the same pipeline as a client's update: applied in order, durable, then forwarded. Resolves
+   * once it is durable.
+   */
+  applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.enqueue({ kind: 'server', change, done: (error) => (error ? reject(error) : resolve()) });
+    });
   }
 
   /** Resolves when every queued update is durable (or rejected), and compaction is done. */
@@ -189,14 +239,22 @@ export class Room {
 
   private async processBatch(batch: Work[]): Promise<void> {
     const accepted: Accepted[] = [];
+    const serverChanges = batch.filter((work) => work.kind === 'server');
     for (const work of batch) {
       if (work.kind === 'update') this.admit(work, accepted);
-      if (this.broken) return;
+      if (work.kind === 'server') this.applyOwnChange(work.change, accepted);
+      if (this.broken) break;
+    }
+    if (this.broken) {
+      for (const work of serverChanges) work.done(new Error(`board ${this.boardId} was dropped from memory`));
+      return;
     }
     if (accepted.length > 0) {
       const durable = await this.persist(accepted);
+      for (const work of serverChanges) work.done(durable ? null : new Error('storage append failed'));
       if (!durable) return;
       for (const item of accepted) this.broadcast(encodeUpdate(item.update), item.peer);
+      for (const listener of this.committedListeners) listener();
       if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.startCompaction();
     }
     for (const work of batch) {
@@ -216,6 +274,10 @@ export class Room {
       return;
     }
     if (work.step2) peer.resyncRequested = false;
+    if (!this.permits(peer, update)) {
+      this.options.metrics.storageBacklog.dec();
+      return;
+    }
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch (error) {
@@ -228,6 +290,35 @@ export class Room {
     }
     this.options.metrics.updateApplySeconds.observe((performance.now() - work.receivedAt) / 1000);
     accepted.push({ peer, update, seq: this.nextSeq++ });
+  }
+
+  /** Role limits (WP*): a refused update is dropped and answered with permission denied (SY10). */
+  private permits(peer: RoomPeer, update: Uint8Array): boolean {
+    if (peer.writePolicy.kind === 'all') return true;
+    const verdict = checkWritePolicy(updateFootprint(this.doc, update), peer.writePolicy);
+    if (verdict.ok) return true;
+    this.options.metrics.rejectedFrames.inc({ reason: 'permission_denied' });
+    this.options.logger.info(
+      { boardId: this.boardId, peer: peer.id, reason: verdict.reason },
+      'refused a write',
+    );
+    peer.send(encodePermissionDenied(verdict.reason));
+    return false;
+  }
+
+  private applyOwnChange(change: (doc: Y.Doc) => void, accepted: Accepted[]): void {
+    const captured: Uint8Array[] = [];
+    const capture = (update: Uint8Array, origin: unknown): void => {
+      if (origin === SERVER_ORIGIN) captured.push(update);
+    };
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    this.options.metrics.storageBacklog.inc(captured.length);
+    for (const update of captured) accepted.push({ peer: null, update, seq: this.nextSeq++ });
   }
 
   private reject(
@@ -266,7 +357,7 @@ export class Room {
     try {
       await this.options.store.append(
         this.boardId,
-        accepted.map((a) => ({ seq: a.seq, bytes: a.update, author: a.peer.authorId })),
+        accepted.map((a) => ({ seq: a.seq, bytes: a.update, author: a.peer ? a.peer.authorId : 'server' })),
       );
     } catch (error) {
       this.options.metrics.storageBacklog.dec(accepted.length);

@@ -9,10 +9,17 @@ import {
 } from '@pairboard/board-schema';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import type { WritePolicy } from '@pairboard/sync-core/server';
 import type { Room, RoomPeer } from './room.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import { decodeClientFrame, MalformedFrameError, type ClientMessage } from './sync-messages.ts';
 import { TokenBucket } from './token-bucket.ts';
+
+/** Who opened a sync connection and what they may write (resolved on upgrade). */
+export interface SyncPeerIdentity {
+  authorId: string;
+  writePolicy: WritePolicy;
+}
 
 export interface SyncConnectionOptions {
   registry: RoomRegistry;
@@ -31,7 +38,8 @@ const MAX_FRAMES_BEFORE_READY = 64;
  */
 export class SyncConnection implements RoomPeer {
   readonly id = randomUUID();
-  readonly authorId: string | null = null;
+  readonly authorId: string | null;
+  readonly writePolicy: WritePolicy;
   readonly awarenessClients = new Set<number>();
   resyncRequested = false;
   private readonly ws: WebSocket;
@@ -43,9 +51,11 @@ export class SyncConnection implements RoomPeer {
   private earlyFrames: Uint8Array[] = [];
   private closed = false;
 
-  constructor(ws: WebSocket, boardId: string, options: SyncConnectionOptions) {
+  constructor(ws: WebSocket, boardId: string, identity: SyncPeerIdentity, options: SyncConnectionOptions) {
     this.ws = ws;
     this.boardId = boardId;
+    this.authorId = identity.authorId;
+    this.writePolicy = identity.writePolicy;
     this.options = options;
     this.messageBudget = new TokenBucket(options.messagesPerSecond);
     this.byteBudget = new TokenBucket(options.bytesPerSecond);

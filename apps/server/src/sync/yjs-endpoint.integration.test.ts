@@ -22,8 +22,9 @@ describe('sync endpoint with the stock y-websocket client', () => {
   });
 
   it('syncs the board the server created (SY1)', async () => {
-    const boardId = await createTestBoard(t.url, 'demo');
-    const client = await connectProvider(t.syncUrl, boardId);
+    const board = await createTestBoard(t.url, 'demo');
+    const boardId = board.id;
+    const client = await connectProvider(t.syncUrl, boardId, board);
     try {
       const board = readBoard(client.doc);
       expect(board.meta?.name).toBe('SY1 board');
@@ -34,9 +35,10 @@ describe('sync endpoint with the stock y-websocket client', () => {
   });
 
   it('converges two clients after concurrent edits made while apart', async () => {
-    const boardId = await createTestBoard(t.url, 'empty');
-    const a = await connectProvider(t.syncUrl, boardId);
-    const b = await connectProvider(t.syncUrl, boardId);
+    const board = await createTestBoard(t.url, 'empty');
+    const boardId = board.id;
+    const a = await connectProvider(t.syncUrl, boardId, board);
+    const b = await connectProvider(t.syncUrl, boardId, board);
     try {
       const sectionId = readBoard(a.doc).sections[0]!.id;
       a.provider.disconnect();
@@ -60,8 +62,9 @@ describe('sync endpoint with the stock y-websocket client', () => {
   });
 
   it('answers a joining client only with the fully loaded board, never an empty doc first (SY2)', async () => {
-    const boardId = await createTestBoard(t.url, 'demo');
-    const raw = await connectRaw(t.syncUrl, boardId);
+    const board = await createTestBoard(t.url, 'demo');
+    const boardId = board.id;
+    const raw = await connectRaw(t.syncUrl, boardId, board);
     try {
       // Our own sync step 1 with an empty state vector asks for everything.
       raw.ws.send(Uint8Array.from([MessageType.Sync, SyncMessageType.Step1, 1, 0]));
@@ -89,7 +92,8 @@ describe('sync endpoint with the stock y-websocket client', () => {
   });
 
   it('closes a connection to an unknown board with 4404 and a reason', async () => {
-    const raw = await connectRaw(t.syncUrl, 'no-such-board');
+    const elsewhere = await createTestBoard(t.url, 'empty');
+    const raw = await connectRaw(t.syncUrl, 'no-such-board', elsewhere);
     const closed = await raw.closed;
     expect(closed.code).toBe(CLOSE_BOARD_NOT_FOUND);
     expect(closed.reason).toContain('does not exist');
@@ -97,9 +101,10 @@ describe('sync endpoint with the stock y-websocket client', () => {
   });
 
   it('relays awareness between clients and removes it when a client leaves', async () => {
-    const boardId = await createTestBoard(t.url, 'empty');
-    const a = await connectProvider(t.syncUrl, boardId);
-    const b = await connectProvider(t.syncUrl, boardId);
+    const board = await createTestBoard(t.url, 'empty');
+    const boardId = board.id;
+    const a = await connectProvider(t.syncUrl, boardId, board);
+    const b = await connectProvider(t.syncUrl, boardId, board);
     try {
       a.provider.awareness.setLocalStateField('user', { name: '王芳', position: 'onsite' });
       await waitUntil(() => b.provider.awareness.getStates().has(a.doc.clientID), { message: 'b sees a' });

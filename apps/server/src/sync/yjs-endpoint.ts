@@ -1,26 +1,31 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { SYNC_PATH_PREFIX, CLOSE_BOARD_NOT_FOUND, CLOSE_SHUTTING_DOWN } from '@pairboard/board-schema';
+import { SYNC_PATH_PREFIX, CLOSE_SHUTTING_DOWN } from '@pairboard/board-schema';
+import type { Database } from '@pairboard/db';
+import type { LiveConnections } from '../access/live-connections.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import { SyncConnection } from './sync-connection.ts';
+import { authorizeSync, type SyncGrant } from './authorize-sync.ts';
 
 export interface YjsEndpointOptions {
+  db: Database;
   registry: RoomRegistry;
+  live: LiveConnections;
   logger: Logger;
   metrics: Metrics;
   maxFrameBytes: number;
   messagesPerSecond: number;
   bytesPerSecond: number;
+  publicOrigin: string | undefined;
+  now: () => Date;
   /** How often to ping; a client that missed the previous ping is dropped. */
   heartbeatMs?: number;
 }
 
-const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** The y-websocket compatible endpoint at `/yjs/<boardId>`. */
+/** The y-websocket compatible endpoint at `/yjs/<boardId>` and `/yjs/<boardId>~contacts`. */
 export interface YjsEndpoint {
   handles(pathname: string): boolean;
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -43,25 +48,48 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
   }, options.heartbeatMs ?? 30_000);
   heartbeat.unref();
 
-  const onConnection = (ws: WebSocket, boardId: string): void => {
+  const onConnection = (ws: WebSocket, grant: SyncGrant): void => {
     options.metrics.syncConnections.inc();
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
-    ws.on('close', () => options.metrics.syncConnections.dec());
-    if (!BOARD_ID_PATTERN.test(boardId)) {
-      ws.close(CLOSE_BOARD_NOT_FOUND, 'board ids are 1 to 64 letters, digits, - or _');
-      return;
-    }
-    const connection = new SyncConnection(ws, boardId, options);
+    const connection = new SyncConnection(
+      ws,
+      grant.docName,
+      { authorId: grant.access.actorId, writePolicy: grant.writePolicy },
+      options,
+    );
+    const unregister = options.live.add({
+      tags: grant.access.tags,
+      expiresAt: grant.access.expiresAt,
+      revalidate: grant.revalidate,
+      close: (code, reason) => connection.close(code, reason),
+    });
+    ws.on('close', () => {
+      options.metrics.syncConnections.dec();
+      unregister();
+    });
     void connection.start();
   };
 
   return {
     handles: (pathname) => pathname.startsWith(SYNC_PATH_PREFIX),
     handleUpgrade(req, socket, head) {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const boardId = safeDecode(url.pathname.slice(SYNC_PATH_PREFIX.length));
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, boardId));
+      authorizeSync(options.db, req, options).then(
+        (decision) => {
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            if (decision.ok) {
+              onConnection(ws, decision);
+              return;
+            }
+            options.metrics.rejectedFrames.inc({ reason: `refused_${decision.code}` });
+            ws.close(decision.code, decision.reason);
+          });
+        },
+        (error: unknown) => {
+          options.logger.error({ err: error }, 'could not authorize a sync connection');
+          socket.destroy();
+        },
+      );
     },
     close() {
       clearInterval(heartbeat);
@@ -69,13 +97,4 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
       wss.close();
     },
   };
-}
-
-/** A malformed %-escape must not throw inside the upgrade listener; it just fails the id check. */
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

@@ -35,6 +35,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     clientMessagesPerSecond: 1000,
     clientBytesPerSecond: 16 * 1024 * 1024,
     publicOrigin: undefined,
+    authAttemptsPerIpPerMinute: 1000,
+    authAttemptsPerAccountPer15Minutes: 1000,
     ...overrides,
   };
 }

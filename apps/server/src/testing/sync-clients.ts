@@ -3,6 +3,9 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { waitUntil } from './wait-for.ts';
 
+/** How a test client proves who it is: an access token (`?token=`) or a browser's cookie + Origin. */
+export type SyncCredentials = { token: string } | { cookie: string; origin: string };
+
 /** A stock y-websocket client (the npm package, unchanged) on its own doc. */
 export interface ProviderClient {
   doc: Y.Doc;
@@ -10,12 +13,34 @@ export interface ProviderClient {
   destroy(): void;
 }
 
+/** A WebSocket class that sends the headers a browser would (the provider takes a class). */
+function webSocketWithHeaders(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
+}
+
 export async function connectProvider(
   syncUrl: string,
-  boardId: string,
+  docName: string,
+  credentials: SyncCredentials,
   doc = new Y.Doc(),
 ): Promise<ProviderClient> {
-  const provider = new WebsocketProvider(syncUrl, boardId, doc, { disableBc: true });
+  const options =
+    'token' in credentials
+      ? { disableBc: true, params: { token: credentials.token } }
+      : {
+          disableBc: true,
+          WebSocketPolyfill: webSocketWithHeaders({ cookie: credentials.cookie, origin: credentials.origin }),
+        };
+  const provider = new WebsocketProvider(
+    syncUrl,
+    docName,
+    doc,
+    options as ConstructorParameters<typeof WebsocketProvider>[3],
+  );
   const client: ProviderClient = {
     doc,
     provider,
@@ -25,7 +50,7 @@ export async function connectProvider(
       doc.destroy();
     },
   };
-  await waitUntil(() => provider.synced, { message: `provider for ${boardId} never synced` });
+  await waitUntil(() => provider.synced, { message: `provider for ${docName} never synced` });
   return client;
 }
 
@@ -36,8 +61,16 @@ export interface RawClient {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-export async function connectRaw(syncUrl: string, boardId: string): Promise<RawClient> {
-  const ws = new WebSocket(`${syncUrl}/${boardId}`);
+export async function connectRaw(
+  syncUrl: string,
+  docName: string,
+  credentials: SyncCredentials | null,
+): Promise<RawClient> {
+  const query =
+    credentials && 'token' in credentials ? `?token=${encodeURIComponent(credentials.token)}` : '';
+  const headers =
+    credentials && 'cookie' in credentials ? { cookie: credentials.cookie, origin: credentials.origin } : {};
+  const ws = new WebSocket(`${syncUrl}/${docName}${query}`, { headers });
   const frames: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {

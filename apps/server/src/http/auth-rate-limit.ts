@@ -1,0 +1,56 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { ErrorCode } from '@pairboard/board-schema';
+import { AppError } from '../errors.ts';
+
+export interface AuthRateLimitOptions {
+  /** Sign-in and sign-up attempts per client IP per minute. */
+  attemptsPerIpPerMinute: number;
+  /** Sign-in attempts per account (email) per 15 minutes; a success resets it. */
+  attemptsPerAccountPer15Minutes: number;
+}
+
+/** Per-IP and per-account budgets for sign-in and sign-up, answered with "try again in N s". */
+export class AuthRateLimit {
+  private readonly perIp: RateLimiterMemory;
+  private readonly perAccount: RateLimiterMemory;
+
+  constructor(options: AuthRateLimitOptions) {
+    this.perIp = new RateLimiterMemory({
+      keyPrefix: 'auth-ip',
+      points: options.attemptsPerIpPerMinute,
+      duration: 60,
+    });
+    this.perAccount = new RateLimiterMemory({
+      keyPrefix: 'auth-account',
+      points: options.attemptsPerAccountPer15Minutes,
+      duration: 15 * 60,
+    });
+  }
+
+  /** Spends one attempt from the IP and the account; throws a 429 AppError when either is spent. */
+  async consume(ip: string, email: string): Promise<void> {
+    try {
+      await this.perIp.consume(ip);
+      await this.perAccount.consume(email.trim().toLowerCase());
+    } catch (error) {
+      if (error instanceof RateLimiterRes) throw tooManyAttempts(error);
+      throw error;
+    }
+  }
+
+  /** A successful sign-in clears the account's failures (not the IP's). */
+  async succeeded(email: string): Promise<void> {
+    await this.perAccount.delete(email.trim().toLowerCase());
+  }
+}
+
+function tooManyAttempts(limit: RateLimiterRes): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(limit.msBeforeNext / 1000));
+  const error = new AppError(
+    ErrorCode.RateLimited,
+    429,
+    `too many attempts, try again in ${retryAfterSeconds} s`,
+  );
+  error.retryAfterSeconds = retryAfterSeconds;
+  return error;
+}
