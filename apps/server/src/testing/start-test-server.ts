@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { Config } from '../config.ts';
-import { createServer, type PairboardServer } from '../app.ts';
+import { createServer, type PairboardServer, type ServerDeps } from '../app.ts';
 import { freshPgliteDataDir } from '@pairboard/db/testing';
 
 /** One parsed log line, as the server wrote it. */
@@ -46,7 +46,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
  * captured in memory so tests can assert that an event was logged. The caller registers
  * `close()` in its teardown right away.
  */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  deps: Pick<ServerDeps, 'now' | 'credentialSweepMs'> = {},
+): Promise<TestServer> {
   const config = testConfig(overrides);
   const logs: LogRecord[] = [];
   const sink = new Writable({
@@ -57,7 +60,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     },
   });
   const logger = pino({ level: config.logLevel }, sink);
-  const server = await createServer(config, { logger, serveWeb: false });
+  const server = await createServer(config, { logger, serveWeb: false, ...deps });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   const ownsDataDir = overrides.dataDir === undefined && config.dataDir !== undefined;
