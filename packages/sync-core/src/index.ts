@@ -32,6 +32,7 @@ export {
 } from './board/contacts.ts';
 export type { CheckInLogEntry } from './board/check-in.ts';
 export { checkInGuest, undoCheckIn, guestCheckInConflicts } from './board/check-in.ts';
+export type { IncidentNoteStep } from './board/incidents.ts';
 export {
   raiseIncident,
   acknowledgeIncident,

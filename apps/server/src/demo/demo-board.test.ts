@@ -1,18 +1,19 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { readBoard } from '@pairboard/sync-core';
+import { readBoard, readGuestContacts } from '@pairboard/sync-core';
 import { DEMO_CHECKED_IN_COUNT, DEMO_GUEST_COUNT, buildDemoBoard } from './demo-board.ts';
 
 const NOW = new Date('2026-05-20T03:17:00.000Z'); // 11:17 in Shanghai
 
 function demo(now = NOW) {
   const doc = new Y.Doc();
-  buildDemoBoard(doc, now);
-  return { doc, board: readBoard(doc) };
+  const contactsDoc = new Y.Doc();
+  buildDemoBoard(doc, contactsDoc, now);
+  return { doc, contactsDoc, board: readBoard(doc), contacts: readGuestContacts(contactsDoc) };
 }
 
 /** The board without ids (random per build), to compare two builds. */
-function withoutIds(board: ReturnType<typeof readBoard>) {
+function withoutIds(board: unknown) {
   return JSON.parse(
     JSON.stringify(board, (key, value: unknown) =>
       key === 'id' || key.endsWith('Id') || key === 'order' ? undefined : value,
@@ -56,14 +57,12 @@ describe('buildDemoBoard', () => {
     for (const item of done) expect(Date.parse(item.doneAt ?? '')).toBeLessThan(NOW.getTime());
   });
 
-  it('has 300 guests with tags, valid phones and emails, and 40 checked in', () => {
-    const { board } = demo();
+  it('has 300 guests with tags and seats, and 40 checked in', () => {
+    const { doc, board } = demo();
     expect(board.guests).toHaveLength(DEMO_GUEST_COUNT);
     const count = (tag: string) => board.guests.filter((g) => g.tags.includes(tag as never)).length;
     expect([count('vip'), count('speaker'), count('media'), count('staff')]).toEqual([20, 8, 10, 12]);
     for (const guest of board.guests) {
-      expect(guest.phone).toMatch(/^1[3-9]\d{9}$/);
-      expect(guest.email).toMatch(/^[a-z]+\.[a-z]+\d+@[a-z.-]+$/);
       expect(guest.name).toMatch(/^[\u4e00-\u9fa5]{2,3}$/);
       expect(guest.seat).not.toBe('');
     }
@@ -72,7 +71,29 @@ describe('buildDemoBoard', () => {
     expect(board.guests.filter((g) => g.walkIn).every((g) => g.checkIn)).toBe(true);
     for (const guest of checkedIn) expect(Date.parse(guest.checkIn?.at ?? '')).toBeLessThan(NOW.getTime());
     // One mistaken check-in was undone and redone: the log keeps all three entries.
-    expect(doc().getArray('checkInLog').length).toBe(DEMO_CHECKED_IN_COUNT + 2);
+    expect(doc.getArray('checkInLog').length).toBe(DEMO_CHECKED_IN_COUNT + 2);
+  });
+
+  it('puts a valid phone and email for every guest, and some notes, in the contacts doc', () => {
+    const { board, contacts } = demo();
+    expect([...contacts.keys()].sort()).toEqual(board.guests.map((guest) => guest.id).sort());
+    for (const contact of contacts.values()) {
+      expect(contact.phone).toMatch(/^1[3-9]\d{9}$/);
+      expect(contact.email).toMatch(/^[a-z]+\.[a-z]+\d+@[a-z.-]+$/);
+    }
+    expect([...contacts.values()].filter((contact) => contact.notes !== '')).toHaveLength(13);
+  });
+
+  // The split is what keeps personal data off door-staff and client devices (issue 3).
+  it('keeps every phone, email and note out of the main doc', () => {
+    const { doc, contacts } = demo();
+    const mainState = new TextDecoder().decode(Y.encodeStateAsUpdate(doc));
+    for (const { phone, email, notes } of contacts.values()) {
+      for (const text of [phone, email, notes].filter((value) => value !== '')) {
+        expect(mainState.includes(text), text).toBe(false);
+      }
+    }
+    expect(doc.share.has('guestContacts')).toBe(false);
   });
 
   it('has incidents of every level, including a material request, in each status', () => {
@@ -89,20 +110,21 @@ describe('buildDemoBoard', () => {
   });
 
   it('is deterministic: two builds differ only in ids', () => {
-    expect(withoutIds(demo().board)).toEqual(withoutIds(demo().board));
+    const [first, second] = [demo(), demo()];
+    expect(withoutIds(first.board)).toEqual(withoutIds(second.board));
+    // Contacts in guest list order: the map is keyed by the random guest ids.
+    const contactsInOrder = (build: ReturnType<typeof demo>) =>
+      withoutIds(build.board.guests.map((guest) => build.contacts.get(guest.id)));
+    expect(contactsInOrder(first)).toEqual(contactsInOrder(second));
   });
 
-  it('writes the whole board in one transaction', () => {
+  it('writes each doc in one transaction', () => {
     const doc = new Y.Doc();
-    let updates = 0;
-    doc.on('update', () => (updates += 1));
-    buildDemoBoard(doc, NOW);
-    expect(updates).toBe(1);
+    const contactsDoc = new Y.Doc();
+    const updates = { main: 0, contacts: 0 };
+    doc.on('update', () => (updates.main += 1));
+    contactsDoc.on('update', () => (updates.contacts += 1));
+    buildDemoBoard(doc, contactsDoc, NOW);
+    expect(updates).toEqual({ main: 1, contacts: 1 });
   });
 });
-
-function doc(): Y.Doc {
-  const built = new Y.Doc();
-  buildDemoBoard(built, NOW);
-  return built;
-}

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { GuestContact } from '@pairboard/board-schema';
 import {
   acknowledgeIncident,
   addChecklist,
@@ -9,9 +10,12 @@ import {
   addSection,
   addTimelineEntry,
   checkInGuest,
+  createSeededRandom,
   initBoard,
+  pickRandom,
   raiseIncident,
   resolveIncident,
+  setGuestContact,
   tickItem,
   undoCheckIn,
   verifyItem,
@@ -21,6 +25,7 @@ import {
   CHECKLIST,
   COMPANIES,
   GIVEN_NAMES,
+  INCIDENTS,
   INSPECTION,
   MEDIA_TITLES,
   NOTES,
@@ -28,13 +33,15 @@ import {
   PEOPLE,
   SURNAMES,
   TITLES,
+  type DemoIncidentStep,
   type DemoPerson,
 } from './demo-data.ts';
 
 /*
  * The demo event: a one-day summit in Shanghai that is under way at `now`. Everything is
  * generated from a fixed seed, so every build has the same people, items, 300 guests (40
- * checked in) and 4 incidents; only the ids and the absolute times differ.
+ * checked in) and 4 incidents; only the ids and the absolute times differ. Guests' phones,
+ * emails and notes go to the board's contacts document, never to the main one.
  */
 
 export const DEMO_GUEST_COUNT = 300;
@@ -42,18 +49,6 @@ export const DEMO_CHECKED_IN_COUNT = 40;
 
 const MINUTE_MS = 60_000;
 const DEMO_SEED = 20260520;
-
-/** mulberry32: small, fast and the same on every platform. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function must<T>(result: OpResult<T>): T {
   if (!result.ok) throw new Error(`demo board: ${result.error.code}: ${result.error.message}`);
@@ -67,14 +62,15 @@ function person(index: number): DemoPerson {
 }
 
 /**
- * Fills an empty doc with the demo event "2026 智慧城市峰会 · 上海", under way at `now`, in one
- * transaction (one update to store).
+ * Fills an empty main doc and an empty contacts doc with the demo event "2026 智慧城市峰会 ·
+ * 上海", under way at `now`: one transaction per doc (one update each to store).
  */
-export function buildDemoBoard(doc: Y.Doc, now: Date): void {
+export function buildDemoBoard(doc: Y.Doc, contactsDoc: Y.Doc, now: Date): void {
   const startsAt = new Date(Math.floor(now.getTime() / (60 * MINUTE_MS)) * 60 * MINUTE_MS - 60 * MINUTE_MS);
   const minutesFromStart = (minutes: number): Date => new Date(startsAt.getTime() + minutes * MINUTE_MS);
   const minutesAgo = (minutes: number): Date => new Date(now.getTime() - minutes * MINUTE_MS);
-  const random = seededRandom(DEMO_SEED);
+  const random = createSeededRandom(DEMO_SEED);
+  let contacts: GuestContact[] = [];
   doc.transact(() => {
     initBoard(doc, {
       name: '2026 智慧城市峰会 · 上海',
@@ -86,8 +82,11 @@ export function buildDemoBoard(doc: Y.Doc, now: Date): void {
     });
     const pairIds = addPeopleAndPairs(doc);
     addChecklists(doc, pairIds, minutesFromStart, minutesAgo);
-    addGuests(doc, random, minutesFromStart, now);
+    contacts = addGuests(doc, random, minutesFromStart, now);
     addIncidents(doc, pairIds, minutesAgo);
+  }, 'demo');
+  contactsDoc.transact(() => {
+    for (const { guestId, ...fields } of contacts) must(setGuestContact(contactsDoc, guestId, fields));
   }, 'demo');
 }
 
@@ -136,53 +135,50 @@ function addChecklists(
   }
 }
 
-function pickFrom<T>(list: readonly T[], random: () => number): T {
-  const value = list[Math.floor(random() * list.length)];
-  if (value === undefined) throw new Error('demo board: empty list');
-  return value;
-}
-
+/** Adds the guests to `doc` and returns their contact data, for the contacts doc. */
 function addGuests(
   doc: Y.Doc,
   random: () => number,
   minutesFromStart: (minutes: number) => Date,
   now: Date,
-): void {
-  const guestIds: string[] = [];
+): GuestContact[] {
+  const contacts: GuestContact[] = [];
   const walkInFrom = DEMO_GUEST_COUNT - 5;
   for (let n = 0; n < DEMO_GUEST_COUNT; n += 1) {
-    const [surname, surnamePinyin] = pickFrom(SURNAMES, random);
-    const [given, givenPinyin] = pickFrom(GIVEN_NAMES, random);
+    const [surname, surnamePinyin] = pickRandom(random, SURNAMES);
+    const [given, givenPinyin] = pickRandom(random, GIVEN_NAMES);
     const tag = n < 20 ? 'vip' : n < 28 ? 'speaker' : n < 38 ? 'media' : n < 50 ? 'staff' : null;
-    const [company, domain] =
-      tag === 'media' ? pickFrom(COMPANIES.slice(12, 15), random) : pickFrom(COMPANIES, random);
-    const phone = `1${pickFrom(['38', '39', '35', '36', '50', '58', '86', '88', '89'], random)}${String(
+    const [company, domain] = pickRandom(random, tag === 'media' ? COMPANIES.slice(12, 15) : COMPANIES);
+    const phone = `1${pickRandom(random, ['38', '39', '35', '36', '50', '58', '86', '88', '89'])}${String(
       Math.floor(random() * 1e8),
     ).padStart(8, '0')}`;
-    guestIds.push(
-      must(
-        addGuest(doc, {
-          name: surname + given,
-          company: tag === 'staff' ? '智城会务服务有限公司' : company,
-          title:
-            tag === 'media'
-              ? pickFrom(MEDIA_TITLES, random)
-              : tag === 'staff'
-                ? '会务志愿者'
-                : pickFrom(TITLES, random),
-          phone,
-          email: `${givenPinyin}.${surnamePinyin}${n}@${tag === 'staff' ? 'zhicheng-events.cn' : domain}`,
-          tags: tag ? [tag] : [],
-          host: tag === 'vip' ? pickFrom(PEOPLE, random).name : '',
-          seat: seatFor(tag, n),
-          plusOnes: tag === 'vip' && n % 4 === 0 ? 1 : 0,
-          notes: n % 23 === 5 ? pickFrom(NOTES, random) : '',
-          walkIn: n >= walkInFrom,
-        }),
-      ),
+    const guestId = must(
+      addGuest(doc, {
+        name: surname + given,
+        company: tag === 'staff' ? '智城会务服务有限公司' : company,
+        title:
+          tag === 'media'
+            ? pickRandom(random, MEDIA_TITLES)
+            : tag === 'staff'
+              ? '会务志愿者'
+              : pickRandom(random, TITLES),
+        tags: tag ? [tag] : [],
+        host: tag === 'vip' ? pickRandom(random, PEOPLE).name : '',
+        seat: seatFor(tag, n),
+        plusOnes: tag === 'vip' && n % 4 === 0 ? 1 : 0,
+        walkIn: n >= walkInFrom,
+      }),
     );
+    contacts.push({
+      guestId,
+      phone,
+      email: `${givenPinyin}.${surnamePinyin}${n}@${tag === 'staff' ? 'zhicheng-events.cn' : domain}`,
+      notes: n % 23 === 5 ? pickRandom(random, NOTES) : '',
+    });
   }
+  const guestIds = contacts.map((contact) => contact.guestId);
   checkInSome(doc, guestIds, walkInFrom, random, minutesFromStart, now);
+  return contacts;
 }
 
 function seatFor(tag: string | null, n: number): string {
@@ -227,92 +223,22 @@ function checkInSome(
 }
 
 function addIncidents(doc: Y.Doc, pairIds: string[], minutesAgo: (minutes: number) => Date): void {
-  const [wangfang, liqiang, chenjing, liuyang, zhanglei] = [
-    person(0),
-    person(1),
-    person(2),
-    person(3),
-    person(4),
-  ];
-  const pair = (index: number) => ({ kind: 'pair' as const, id: pairIds[index] ?? '' });
+  for (const { pair, reporter, minutesAgo: raisedAgo, steps, ...fields } of INCIDENTS) {
+    const owner = { kind: 'pair' as const, id: pairIds[pair] ?? '' };
+    const incidentId = must(
+      raiseIncident(doc, { ...fields, owner }, person(reporter), minutesAgo(raisedAgo)),
+    );
+    for (const step of steps) takeStep(doc, incidentId, step, minutesAgo(step.minutesAgo));
+  }
+}
 
-  const rain = must(
-    raiseIncident(
-      doc,
-      {
-        title: '暴雨预警：户外签到区转移至室内',
-        level: 'red',
-        category: '天气与安全',
-        zone: '主入口',
-        owner: pair(0),
-        note: '气象台发布暴雨黄色预警，户外签到帐篷有进水风险',
-      },
-      zhanglei,
-      minutesAgo(110),
-    ),
-  );
-  must(acknowledgeIncident(doc, rain, liqiang, minutesAgo(107)));
-  must(addTimelineEntry(doc, rain, { text: '已通知客户，签到台移至一楼大堂东侧' }, liqiang, minutesAgo(100)));
-  must(resolveIncident(doc, rain, wangfang, minutesAgo(88), '室内签到区启用，引导牌已更换'));
-
-  const printer = must(
-    raiseIncident(
-      doc,
-      {
-        title: '签到处打印机卡纸',
-        level: 'blue',
-        category: '设备',
-        zone: '签到处',
-        owner: pair(0),
-        note: '2号打印机卡纸，胸牌打印暂停',
-      },
-      wangfang,
-      minutesAgo(52),
-    ),
-  );
-  must(acknowledgeIncident(doc, printer, liqiang, minutesAgo(50)));
-  must(addTimelineEntry(doc, printer, { text: '远程已将打印任务切换到1号打印机' }, liqiang, minutesAgo(48)));
-  must(resolveIncident(doc, printer, wangfang, minutesAgo(35), '已清理卡纸，两台打印机恢复'));
-
-  const projector = must(
-    raiseIncident(
-      doc,
-      {
-        title: 'B厅投影故障',
-        level: 'yellow',
-        category: '设备',
-        zone: 'B厅',
-        owner: pair(1),
-        note: '分论坛开场前投影无信号',
-      },
-      chenjing,
-      minutesAgo(20),
-    ),
-  );
-  must(acknowledgeIncident(doc, projector, liuyang, minutesAgo(17)));
-  must(
-    addTimelineEntry(
-      doc,
-      projector,
-      { text: '场馆工程部：备用投影仪15分钟内送到', internal: true },
-      liuyang,
-      minutesAgo(12),
-    ),
-  );
-
-  must(
-    raiseIncident(
-      doc,
-      {
-        title: '50份宣传册送至B厅',
-        level: 'blue',
-        category: '物料与协助',
-        zone: 'B厅',
-        owner: pair(2),
-        note: 'B厅分论坛宣传册不足，需从物料间补50份',
-      },
-      zhanglei,
-      minutesAgo(6),
-    ),
-  );
+function takeStep(doc: Y.Doc, incidentId: string, step: DemoIncidentStep, at: Date): void {
+  const by = person(step.by);
+  if (step.kind === 'acknowledge') must(acknowledgeIncident(doc, incidentId, by, at));
+  if (step.kind === 'resolve') must(resolveIncident(doc, incidentId, by, at, step.text));
+  if (step.kind === 'note') {
+    must(
+      addTimelineEntry(doc, incidentId, { text: step.text ?? '', internal: step.internal ?? false }, by, at),
+    );
+  }
 }

@@ -177,3 +177,81 @@ export const TITLES = [
 ];
 export const MEDIA_TITLES = ['记者', '主编', '摄影记者'];
 export const NOTES = ['素食', '需要停车位', '需轮椅通道', '下午14:00前离场', '需要发票'];
+
+/** One step on an incident after it was raised: who (PEOPLE index) did what, how many minutes before `now`. */
+export interface DemoIncidentStep {
+  kind: 'acknowledge' | 'note' | 'resolve';
+  by: number;
+  minutesAgo: number;
+  text?: string;
+  internal?: boolean;
+}
+
+/** Incidents in the order raised; `pair` and `reporter` are PAIRS and PEOPLE indices. */
+export const INCIDENTS: Array<{
+  title: string;
+  level: 'blue' | 'yellow' | 'red';
+  category: string;
+  zone: string;
+  pair: number;
+  note: string;
+  reporter: number;
+  minutesAgo: number;
+  steps: DemoIncidentStep[];
+}> = [
+  {
+    title: '暴雨预警：户外签到区转移至室内',
+    level: 'red',
+    category: '天气与安全',
+    zone: '主入口',
+    pair: 0,
+    note: '气象台发布暴雨黄色预警，户外签到帐篷有进水风险',
+    reporter: 4,
+    minutesAgo: 110,
+    steps: [
+      { kind: 'acknowledge', by: 1, minutesAgo: 107 },
+      { kind: 'note', by: 1, minutesAgo: 100, text: '已通知客户，签到台移至一楼大堂东侧' },
+      { kind: 'resolve', by: 0, minutesAgo: 88, text: '室内签到区启用，引导牌已更换' },
+    ],
+  },
+  {
+    title: '签到处打印机卡纸',
+    level: 'blue',
+    category: '设备',
+    zone: '签到处',
+    pair: 0,
+    note: '2号打印机卡纸，胸牌打印暂停',
+    reporter: 0,
+    minutesAgo: 52,
+    steps: [
+      { kind: 'acknowledge', by: 1, minutesAgo: 50 },
+      { kind: 'note', by: 1, minutesAgo: 48, text: '远程已将打印任务切换到1号打印机' },
+      { kind: 'resolve', by: 0, minutesAgo: 35, text: '已清理卡纸，两台打印机恢复' },
+    ],
+  },
+  {
+    title: 'B厅投影故障',
+    level: 'yellow',
+    category: '设备',
+    zone: 'B厅',
+    pair: 1,
+    note: '分论坛开场前投影无信号',
+    reporter: 2,
+    minutesAgo: 20,
+    steps: [
+      { kind: 'acknowledge', by: 3, minutesAgo: 17 },
+      { kind: 'note', by: 3, minutesAgo: 12, text: '场馆工程部：备用投影仪15分钟内送到', internal: true },
+    ],
+  },
+  {
+    title: '50份宣传册送至B厅',
+    level: 'blue',
+    category: '物料与协助',
+    zone: 'B厅',
+    pair: 2,
+    note: 'B厅分论坛宣传册不足，需从物料间补50份',
+    reporter: 4,
+    minutesAgo: 6,
+    steps: [],
+  },
+];

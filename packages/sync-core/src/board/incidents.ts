@@ -93,29 +93,26 @@ export function acknowledgeIncident(
   return takeStep(doc, incidentId, ACKNOWLEDGE, actor, now, undefined, origin);
 }
 
-/** Resolves an incident that is not resolved yet, with an optional closing note. */
-export function resolveIncident(
+/** A status step that may carry a note (`resolveIncident`, `reopenIncident`). */
+export type IncidentNoteStep = (
   doc: Y.Doc,
   incidentId: string,
   actor: Actor,
   now: Date,
   note?: string,
-  origin: unknown = null,
-): OpResult {
-  return takeStep(doc, incidentId, RESOLVE, actor, now, note, origin);
+  origin?: unknown,
+) => OpResult;
+
+function noteStep(step: StatusStep): IncidentNoteStep {
+  return (doc, incidentId, actor, now, note, origin = null) =>
+    takeStep(doc, incidentId, step, actor, now, note, origin);
 }
 
+/** Resolves an incident that is not resolved yet, with an optional closing note. */
+export const resolveIncident: IncidentNoteStep = noteStep(RESOLVE);
+
 /** Reopens a resolved incident: it is `open` again, and its earlier entries stay in the timeline. */
-export function reopenIncident(
-  doc: Y.Doc,
-  incidentId: string,
-  actor: Actor,
-  now: Date,
-  note?: string,
-  origin: unknown = null,
-): OpResult {
-  return takeStep(doc, incidentId, REOPEN, actor, now, note, origin);
-}
+export const reopenIncident: IncidentNoteStep = noteStep(REOPEN);
 
 /** Appends a note to an incident's timeline; `internal` notes are for staff only (default false). */
 export function addTimelineEntry(
