@@ -82,6 +82,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: process.env.E2E_DATA_DIR,
       LOG_LEVEL: 'warn',
+      // Every test signs its own people up, all from 127.0.0.1: the per-IP budget is for people, not CI.
+      AUTH_ATTEMPTS_PER_IP_PER_MINUTE: '10000',
     },
   },
 });

@@ -5,37 +5,41 @@ export type Position = 'onsite' | 'remote';
 const POSITION_LABEL: Record<Position, string> = { onsite: 'On-site', remote: 'Remote' };
 
 /**
- * One person's view of `/boards/<id>`, driven through the roles and labels of the UI contract
- * . On a touch device actions are taps, the way people on site use it.
+ * One member's view of `/boards/<id>`, driven through the roles and labels of the UI contract.
+ * On a touch device actions are taps, the way people on site use it.
  */
 export class BoardPage {
   readonly page: Page;
   readonly name: string;
-  readonly position: Position;
+  /** From the membership: editors have one, door staff and observers may not. */
+  readonly position: Position | null;
+  /** URL of every WebSocket this page opened, from construction on: which docs it was given. */
+  readonly openedSockets: string[] = [];
   private readonly touch: boolean;
 
-  constructor(page: Page, person: { name: string; position: Position; touch: boolean }) {
+  constructor(page: Page, person: { name: string; position: Position | null; touch: boolean }) {
     this.page = page;
     this.name = person.name;
     this.position = person.position;
     this.touch = person.touch;
+    page.on('websocket', (socket) => this.openedSockets.push(socket.url()));
   }
 
   /** "<name> · On-site": how this person is listed under "People online". */
   get presenceLabel(): string {
-    return `${this.name} · ${POSITION_LABEL[this.position]}`;
+    return this.position ? `${this.name} · ${POSITION_LABEL[this.position]}` : this.name;
   }
 
   get connection(): Locator {
     return this.page.getByRole('status', { name: 'Connection' });
   }
 
-  /** Opens the board, answers the one-time identity form, and waits until the doc is synced. */
-  async join(boardId: string, boardName: string): Promise<void> {
+  /**
+   * Opens the board as the signed-in member (name, role and position come from the account and
+   * the membership) and waits until the doc is synced.
+   */
+  async open(boardId: string, boardName: string): Promise<void> {
     await this.page.goto(`/boards/${boardId}`);
-    await this.page.getByRole('textbox', { name: 'Your name' }).fill(this.name);
-    await this.page.getByRole('radio', { name: POSITION_LABEL[this.position], exact: true }).check();
-    await this.press(this.page.getByRole('button', { name: 'Join board' }));
     await expect(this.page.getByRole('heading', { level: 1, name: boardName })).toBeVisible();
     // Writing before the first sync is not allowed (the server seeds boards), so wait for "Online".
     await expect(this.connection).toContainText('Online');
@@ -62,6 +66,11 @@ export class BoardPage {
 
   checkInButton(guestName: string): Locator {
     return this.page.getByRole('button', { name: `Check in ${guestName}`, exact: true });
+  }
+
+  /** Phone numbers on guest rows (`tel:` links): only roles that may open the contacts doc get them. */
+  get phoneLinks(): Locator {
+    return this.page.locator('a[href^="tel:"]');
   }
 
   async searchGuests(query: string): Promise<void> {

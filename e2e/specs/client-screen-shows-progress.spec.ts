@@ -1,0 +1,69 @@
+import { expect, test } from '../fixtures/index.ts';
+import { ClientScreenPage } from '../pages/ClientScreenPage.ts';
+
+// A client (the event's sponsor, a venue manager) follows the event on a share link: progress and
+// attendance, live, without an account and without ever receiving the board itself. Revoking the
+// link takes the screen down within 5 seconds.
+test.use({ boardTemplate: 'demo' });
+
+const PIN = '482915';
+
+interface ShareLink {
+  id: string;
+  url: string;
+  hasPin: boolean;
+}
+
+test('a client screen behind a PIN shows live progress and attendance until the link is revoked', async ({
+  browser,
+  baseURL,
+  owner,
+  board,
+  remote,
+}) => {
+  const sharing = `/api/boards/${board.id}/share-links`;
+  await owner.api.put(`/api/boards/${board.id}/client-view-settings`, {
+    progress: true,
+    attendance: true,
+    incidents: true,
+    updates: true,
+  });
+  const { link } = await owner.api.post<{ link: ShareLink }>(sharing, { name: 'Sponsor', pin: PIN }, [201]);
+  expect(link.hasPin).toBe(true);
+
+  // A third person with no account: a fresh context, no cookies.
+  const context = await browser.newContext({ locale: 'en-US', baseURL });
+  try {
+    const client = new ClientScreenPage(await context.newPage());
+
+    await test.step('the link asks for the PIN; a wrong one is refused, the right one opens the screen', async () => {
+      await client.goto(link.url);
+      await client.enterPin('000000');
+      await expect(client.page.getByText('That PIN is not correct.')).toBeVisible();
+      await client.enterPin(PIN);
+      await expect(client.progress).toBeVisible();
+      await expect(client.attendance).toBeVisible();
+      await expect(client.updatedAt).toBeVisible();
+    });
+
+    await test.step('the remote checks a guest in; the client’s attendance goes up, without the guest’s name', async () => {
+      const before = await client.arrived();
+      const [guest] = await remote.guestsNotCheckedIn();
+      if (!guest) throw new Error('The demo board lists no guest waiting to be checked in.');
+      await remote.checkInGuest(guest);
+      await expect.poll(() => client.arrived()).toBeGreaterThan(before);
+      await expect(client.page.getByText(guest)).toHaveCount(0);
+    });
+
+    await test.step('the client screen never opened the board’s sync endpoint', () => {
+      expect(client.openedSockets.filter((url) => url.includes('/yjs'))).toEqual([]);
+    });
+
+    await test.step('the owner revokes the link; the screen says so within 5 s', async () => {
+      await owner.api.delete(`${sharing}/${link.id}`);
+      await expect(client.expired).toBeVisible({ timeout: 5_000 });
+    });
+  } finally {
+    await context.close();
+  }
+});
