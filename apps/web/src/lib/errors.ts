@@ -10,6 +10,7 @@ export interface ApiErrorInit {
   message: string;
   issues?: unknown[];
   requestId?: string;
+  retryAfterSeconds?: number | undefined;
 }
 
 /** An HTTP call to the Pairboard API that did not return the expected answer. */
@@ -21,6 +22,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly issues: unknown[] | undefined;
   readonly requestId: string | undefined;
+  /** For 429 `rate_limited`: how long to wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -28,6 +31,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.issues = init.issues;
     this.requestId = init.requestId;
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
 

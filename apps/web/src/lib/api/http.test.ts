@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ApiError } from '../errors.ts';
-import { BoardSummary, readApiResponse, toApiError } from './boards.ts';
+import { apiPath, readApiResponse, retryAfterFromHeader, toApiError } from './http.ts';
 
-const json = (body: unknown, status: number) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status: number, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+const Envelope = z.object({ id: z.string(), name: z.string() });
 
 describe('toApiError', () => {
   it('keeps the code, message and issues of an API error body', () => {
@@ -37,11 +40,35 @@ describe('toApiError', () => {
     });
     expect(toApiError(404, undefined)).toMatchObject({ status: 404, code: 'http_error' });
   });
+
+  it('reads how long to wait from a 429 body', () => {
+    const error = toApiError(429, {
+      error: { code: 'rate_limited', message: 'too many attempts, try again in 42 s', retryAfterSeconds: 42 },
+    });
+    expect(error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 42 });
+  });
+
+  it('reads how long to wait from Retry-After when the 429 body says nothing', () => {
+    const error = toApiError(429, 'slow down', new Headers({ 'retry-after': '17' }));
+    expect(error).toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: 17 });
+  });
+});
+
+describe('retryAfterFromHeader', () => {
+  it('accepts whole seconds and ignores dates and garbage', () => {
+    expect(retryAfterFromHeader(' 30 ')).toBe(30);
+    expect(retryAfterFromHeader('Wed, 21 Oct 2026 07:28:00 GMT')).toBeUndefined();
+    expect(retryAfterFromHeader(null)).toBeUndefined();
+  });
+});
+
+describe('apiPath', () => {
+  it('encodes every segment, so an id cannot change the path', () => {
+    expect(apiPath('boards', 'a/b?c', 'members')).toBe('/api/boards/a%2Fb%3Fc/members');
+  });
 });
 
 describe('readApiResponse', () => {
-  const Envelope = BoardSummary.pick({ id: true, name: true });
-
   it('returns the parsed body of a successful response', async () => {
     await expect(readApiResponse(json({ id: 'b1', name: 'Expo' }, 200), Envelope)).resolves.toEqual({
       id: 'b1',
@@ -55,6 +82,13 @@ describe('readApiResponse', () => {
       status: 404,
       code: 'board_not_found',
     });
+  });
+
+  it('passes Retry-After on to the error of a 429', async () => {
+    const response = json({ error: { code: 'rate_limited', message: 'too many attempts' } }, 429, {
+      'retry-after': '9',
+    });
+    await expect(readApiResponse(response, Envelope)).rejects.toMatchObject({ retryAfterSeconds: 9 });
   });
 
   it('throws bad_response when a success body has the wrong shape', async () => {

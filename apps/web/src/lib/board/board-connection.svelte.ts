@@ -4,6 +4,7 @@ import { SYNC_PATH_PREFIX, type Actor, type Board, type IncidentLevel } from '@p
 import {
   acknowledgeIncident,
   addGuest,
+  addPair,
   addItem,
   addSection,
   checkInGuest,
@@ -20,6 +21,17 @@ import {
 import { EMPTY_BOARD } from './empty-board.ts';
 import { firstSectionTarget } from './board-view.ts';
 import { NOT_READY } from './not-ready.ts';
+
+const READ_ONLY: OpResult<never> = {
+  ok: false,
+  error: { code: 'not_allowed', message: 'this board is read-only for you' },
+};
+
+export interface BoardConnectionOptions {
+  /** False for observers: every write is refused here (the server would drop it anyway). */
+  writable: boolean;
+  serverUrl?: string;
+}
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 type SocketStatus = 'connecting' | 'connected' | 'disconnected';
@@ -50,14 +62,17 @@ export class BoardConnection {
   #closedWith = $state<number | null>(null);
 
   readonly #actor: Actor;
+  readonly #writable: boolean;
   readonly #provider: WebsocketProvider;
   readonly #stopObserving: () => void;
   readonly #onOnline = (): void => this.#setBrowserOffline(false);
   readonly #onOffline = (): void => this.#setBrowserOffline(true);
 
-  constructor(boardId: string, actor: Actor, serverUrl: string = syncServerUrl(window.location)) {
+  constructor(boardId: string, actor: Actor, options: BoardConnectionOptions) {
     this.boardId = boardId;
     this.#actor = { id: actor.id, name: actor.name };
+    this.#writable = options.writable;
+    const serverUrl = options.serverUrl ?? syncServerUrl(window.location);
     this.#stopObserving = observeBoard(this.doc, () => {
       this.board = readBoard(this.doc);
     });
@@ -66,7 +81,8 @@ export class BoardConnection {
       this.#socket = status;
     });
     this.#provider.on('sync', (synced) => this.#onSync(synced));
-    // Close codes 4400-4499 (board not found, forbidden…) are final: the provider stops retrying.
+    // Close codes 4400-4499 (board not found, 4401 signed out, 4403 no access…) are final: the
+    // provider stops retrying, and the page decides (sign in again, or show "no access").
     this.#provider.on('closed', ({ code }) => {
       this.#closedWith = code;
     });
@@ -160,6 +176,11 @@ export class BoardConnection {
     return this.#write((now) => resolveIncident(this.doc, incidentId, this.#actor, now));
   }
 
+  /** Forms a pair of an on-site and a remote person from the document's `people` (owners only). */
+  formPair(name: string, onsiteId: string, remoteId: string): OpResult<string> {
+    return this.#write(() => addPair(this.doc, { name, onsiteId, remoteId }));
+  }
+
   /** Stops syncing and frees the doc. The Awareness has its own timer that `provider.destroy` leaves running. */
   destroy(): void {
     window.removeEventListener('online', this.#onOnline);
@@ -171,6 +192,7 @@ export class BoardConnection {
   }
 
   #write<T>(op: (now: Date) => OpResult<T>): OpResult<T> {
+    if (!this.#writable) return READ_ONLY;
     // A timestamp handed to the operation, not state the UI observes.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     return this.#ready ? op(new Date()) : NOT_READY;

@@ -8,13 +8,10 @@ function guest(id: string, name: string, company: string, checkedIn = false): Gu
     name,
     company,
     title: '',
-    phone: '',
-    email: '',
     tags: [],
     host: '',
     seat: '',
     plusOnes: 0,
-    notes: '',
     walkIn: false,
     checkIn: checkedIn ? { at: '2026-05-20T02:00:00.000Z', by: { id: 'u1', name: 'Wang' } } : null,
   };

@@ -33,4 +33,16 @@ describe('PresenceRoster', () => {
     };
     expect(PresenceRoster.safeParse(roster).success).toBe(false);
   });
+
+  it('reads a member without a position (door staff, observers) as position null', () => {
+    const { position: _position, ...door } = {
+      ...member('c1', 'u1', 'Li', '2026-05-20T01:00:00Z'),
+      role: 'door',
+    };
+    const parsed = PresenceRoster.parse({
+      boardId: 'b1',
+      members: [door, { ...door, connectionId: 'c2', position: null }],
+    });
+    expect(parsed.members.map((m) => m.position)).toEqual([null, null]);
+  });
 });

@@ -1,13 +1,31 @@
 import { z } from 'zod';
-import { PRESENCE_VIEWS, PresenceMember, type PresenceViewName } from '@pairboard/board-schema';
+import {
+  PRESENCE_VIEWS,
+  Position,
+  PresenceMember as SchemaPresenceMember,
+  type PresenceViewName,
+} from '@pairboard/board-schema';
 
 /**
  * Socket.IO presence acks as the server sends them. Payload schemas live in board-schema; they
  * cross a boundary, so they are parsed before the UI sees them.
  */
 
-export { PRESENCE_VIEWS, PresenceMember, PresenceRoster } from '@pairboard/board-schema';
+export { PRESENCE_VIEWS } from '@pairboard/board-schema';
 export type PresenceView = PresenceViewName;
+
+/**
+ * A connected person. Position comes from their membership now, and door staff and observers
+ * may have none, so it is read leniently here (null when absent) rather than failing the roster.
+ */
+export const PresenceMember = SchemaPresenceMember.extend({
+  position: Position.nullable()
+    .optional()
+    .transform((value) => value ?? null),
+});
+export type PresenceMember = z.infer<typeof PresenceMember>;
+
+export const PresenceRoster = z.object({ boardId: z.string(), members: z.array(PresenceMember) });
 
 export function isPresenceView(value: string): value is PresenceView {
   return (PRESENCE_VIEWS as readonly string[]).includes(value);

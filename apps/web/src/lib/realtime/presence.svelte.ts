@@ -1,5 +1,4 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Identity } from '../identity/identity.ts';
 import {
   JoinAck,
   PresenceRoster,
@@ -14,6 +13,8 @@ const ACK_TIMEOUT_MS = 5_000;
 /**
  * Who is on this board right now, over Socket.IO. Joins on every (re)connect, because the
  * server forgets a connection's board when it drops, and re-sends the current view with it.
+ * The session cookie identifies me; the server takes my name, role and position from my
+ * membership, so `board:join` carries only the board id.
  */
 export class PresenceClient {
   readonly boardId: string;
@@ -23,18 +24,20 @@ export class PresenceClient {
   /** Set when the server refused to let us join; presence then stays empty. */
   failed = $state(false);
 
-  readonly #user: Identity;
   readonly #socket: Socket;
   #view: PresenceView;
 
-  constructor(boardId: string, user: Identity, initialView: PresenceView = 'checklists') {
+  constructor(boardId: string, initialView: PresenceView = 'checklists') {
     this.boardId = boardId;
-    this.#user = user;
     this.#view = initialView;
     this.#socket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
     this.#socket.on('connect', () => {
       this.connected = true;
       void this.#join();
+    });
+    // No session (signed out, or signed out everywhere): the board page sends the person to sign in.
+    this.#socket.on('connect_error', (error) => {
+      if (error.message === 'unauthorized') this.failed = true;
     });
     this.#socket.on('disconnect', () => {
       this.connected = false;
@@ -61,10 +64,9 @@ export class PresenceClient {
   }
 
   async #join(): Promise<void> {
-    const user = { id: this.#user.id, name: this.#user.name, position: this.#user.position };
     try {
       const ack = JoinAck.parse(
-        await this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck('board:join', { boardId: this.boardId, user }),
+        await this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck('board:join', { boardId: this.boardId }),
       );
       if (!ack.ok) throw new Error(`board:join refused: ${ack.error.code} ${ack.error.message}`);
       this.failed = false;
