@@ -50,7 +50,14 @@ const ACTIONS: Action[] = [
 /** Allowed actions per caller; every other cell of the table must be denied. */
 const ALLOWED: Record<string, Action[]> = {
   owner: ACTIONS.filter((a) => a !== 'socket.io: read client view'),
-  editor: ['http: read board', 'sync: read doc', 'sync: read contacts', 'sync: write checklist', 'sync: check guest in', 'socket.io: join presence'],
+  editor: [
+    'http: read board',
+    'sync: read doc',
+    'sync: read contacts',
+    'sync: write checklist',
+    'sync: check guest in',
+    'socket.io: join presence',
+  ],
   door: ['http: read board', 'sync: read doc', 'sync: check guest in', 'socket.io: join presence'],
   observer: ['http: read board', 'sync: read doc', 'sync: read contacts', 'socket.io: join presence'],
   'observer token': ['http: read board', 'sync: read doc', 'sync: read contacts', 'socket.io: join presence'],
@@ -113,14 +120,20 @@ describe('access matrix: role × transport × action', () => {
     ]);
     if (outcome) {
       raw.ws.send(encodeSyncStep1(new Uint8Array([0])));
-      await waitUntil(() => raw.frames.some((f) => f[0] === MessageType.Sync && f[1] === SyncMessageType.Step2));
+      await waitUntil(() =>
+        raw.frames.some((f) => f[0] === MessageType.Sync && f[1] === SyncMessageType.Step2),
+      );
       raw.ws.close();
     }
     return outcome;
   };
 
   /** Sends one change; allowed when the server's doc has it, denied on close or "permission denied". */
-  const syncWrite = async (actor: Actor, change: (doc: Y.Doc) => void, applied: (doc: Y.Doc) => boolean): Promise<boolean> => {
+  const syncWrite = async (
+    actor: Actor,
+    change: (doc: Y.Doc) => void,
+    applied: (doc: Y.Doc) => boolean,
+  ): Promise<boolean> => {
     const raw = await connectRaw(t.syncUrl, world.board.id, actor.sync);
     const opened = await Promise.race([
       raw.closed.then(() => false),
@@ -135,7 +148,9 @@ describe('access matrix: role × transport × action', () => {
     raw.ws.send(encodeUpdate(Y.encodeStateAsUpdate(local, before)));
     local.destroy();
     const denied = () => raw.frames.some((f) => f[0] === MessageType.Auth);
-    await waitUntil(() => denied() || applied(room.doc), { message: 'the server either applied or refused the write' });
+    await waitUntil(() => denied() || applied(room.doc), {
+      message: 'the server either applied or refused the write',
+    });
     raw.ws.close();
     return !denied() && applied(room.doc);
   };
@@ -183,7 +198,7 @@ describe('access matrix: role × transport × action', () => {
       transports: ['websocket'],
       forceNew: true,
       extraHeaders: actor.socket.extraHeaders,
-      auth: actor.clientLinkToken ? { token: actor.clientLinkToken } : actor.socket.auth ?? {},
+      auth: actor.clientLinkToken ? { token: actor.clientLinkToken } : (actor.socket.auth ?? {}),
     });
     try {
       return await Promise.race([
@@ -201,7 +216,10 @@ describe('access matrix: role × transport × action', () => {
       case 'http: read board':
         return http(actor, 'GET', board);
       case 'http: manage members':
-        return http(actor, 'PATCH', `${board}/members/${world.editor.id}`, { role: 'editor', position: 'onsite' });
+        return http(actor, 'PATCH', `${board}/members/${world.editor.id}`, {
+          role: 'editor',
+          position: 'onsite',
+        });
       case 'http: create invite':
         return http(actor, 'POST', `${board}/invites`, { role: 'editor', position: 'remote' });
       case 'http: create client link':

@@ -27,11 +27,15 @@ export class AuthRateLimit {
     });
   }
 
-  /** Spends one attempt from the IP and the account; throws a 429 AppError when either is spent. */
-  async consume(ip: string, email: string): Promise<void> {
+  /**
+   * Spends one attempt from the IP and, for a sign-in, from the account; throws a 429 AppError
+   * when either is spent. Sign-ups do not touch the account's budget: creating an account must
+   * not lock its owner out of signing in.
+   */
+  async consume(ip: string, email: string, kind: 'signin' | 'signup'): Promise<void> {
     try {
       await this.perIp.consume(ip);
-      await this.perAccount.consume(email.trim().toLowerCase());
+      if (kind === 'signin') await this.perAccount.consume(email.trim().toLowerCase());
     } catch (error) {
       if (error instanceof RateLimiterRes) throw tooManyAttempts(error);
       throw error;

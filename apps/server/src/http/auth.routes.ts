@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { ErrorCode } from '@pairboard/board-schema';
 import {
+  SESSION_COOKIE,
   clearSessionCookie,
   generateSessionToken,
   hashPassword,
@@ -63,12 +64,19 @@ export function authRouter(deps: AuthRoutesDeps): Router {
     const token = generateSessionToken();
     const expiresAt = sessionExpiry(deps.now());
     await createSession(db, { id: hashToken(token), userId, expiresAt });
-    res.append('Set-Cookie', sessionCookie(token, expiresAt, isSecureRequest(req, deps.publicOrigin)));
+    // The new cookie replaces any the middleware set for a dead one: one clear answer.
+    const others = ([res.getHeader('Set-Cookie') ?? []].flat() as string[]).filter(
+      (c) => !c.startsWith(`${SESSION_COOKIE}=`),
+    );
+    res.setHeader('Set-Cookie', [
+      ...others,
+      sessionCookie(token, expiresAt, isSecureRequest(req, deps.publicOrigin)),
+    ]);
   };
 
   router.post('/signup', async (req, res) => {
     const body = parseBody(SignUpBody, req.body);
-    await deps.rateLimit.consume(req.ip ?? 'unknown', body.email);
+    await deps.rateLimit.consume(req.ip ?? 'unknown', body.email, 'signup');
     const passwordHash = await hashPassword(body.password);
     let user;
     try {
@@ -88,7 +96,7 @@ export function authRouter(deps: AuthRoutesDeps): Router {
 
   router.post('/signin', async (req, res) => {
     const body = parseBody(SignInBody, req.body);
-    await deps.rateLimit.consume(req.ip ?? 'unknown', body.email);
+    await deps.rateLimit.consume(req.ip ?? 'unknown', body.email, 'signin');
     const user = await getUserByEmail(db, body.email);
     // Verify against a real hash even for unknown emails, so timing does not reveal accounts.
     const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, body.password);

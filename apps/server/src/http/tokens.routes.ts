@@ -43,17 +43,15 @@ export function tokensRouter(deps: { db: Database; live: LiveConnections; now: (
       createdBy: access.actorId,
     });
     await audit(db, access, 'token.created', token.id, { name: body.name, role: body.role, expiresAt });
-    res
-      .status(201)
-      .json({
-        token: {
-          id: token.id,
-          name: token.name,
-          role: token.role,
-          expiresAt: expiresAt?.toISOString() ?? null,
-          secret,
-        },
-      });
+    res.status(201).json({
+      token: {
+        id: token.id,
+        name: token.name,
+        role: token.role,
+        expiresAt: expiresAt?.toISOString() ?? null,
+        secret,
+      },
+    });
   });
 
   router.get('/tokens', async (req, res) => {

@@ -15,7 +15,10 @@ export interface BoardWorld {
   observerToken: string;
 }
 
-export async function createBoardWorld(baseUrl: string, template: 'empty' | 'demo' = 'demo'): Promise<BoardWorld> {
+export async function createBoardWorld(
+  baseUrl: string,
+  template: 'empty' | 'demo' = 'demo',
+): Promise<BoardWorld> {
   const board = await createTestBoard(baseUrl, template, '2026 峰会');
   const editor = await inviteMember(baseUrl, board, 'editor', 'onsite', '王芳');
   const door = await inviteMember(baseUrl, board, 'door', null, '签到志愿者');

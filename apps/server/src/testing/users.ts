@@ -32,7 +32,10 @@ export async function api(
 
 /** The session cookie from a sign-in or sign-up answer. */
 export function sessionCookieOf(response: Response): string {
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('pb_session='));
+  const cookie = response.headers
+    .getSetCookie()
+    .filter((c) => c.startsWith('pb_session=') && !c.startsWith('pb_session=;'))
+    .at(-1);
   if (!cookie) throw new Error(`no session cookie in answer ${response.status}`);
   return cookie.split(';')[0]!;
 }
