@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database.ts';
 import { createBoard } from './boards.ts';
 import { appendUpdates, boardLogStats, compactBoardLog, loadBoardLog } from './board-log.ts';
-import type { NewBoardUpdate } from './board-log.ts';
+import type { BoardDoc, NewBoardUpdate } from './board-log.ts';
 import { BoardNotFoundError, SeqConflictError } from './errors.ts';
 import { openTestDatabase, randomTestId } from './testing/index.ts';
 
@@ -244,5 +244,114 @@ describe('boardLogStats', () => {
       updateBytes: 0,
       lastSeq: 0,
     });
+  });
+});
+
+describe('two documents per board', () => {
+  it('keeps main and contacts logs apart, each with its own seqs', async () => {
+    const boardId = await newBoard();
+    await appendUpdates(db, boardId, [update(1, 'main-author'), update(2)]);
+    await appendUpdates(db, boardId, [update(1, 'contacts-author')], 'contacts');
+
+    expect(seqsOf(await loadBoardLog(db, boardId))).toEqual([1, 2]);
+    expect(seqsOf(await loadBoardLog(db, boardId, 'main'))).toEqual([1, 2]);
+    const contacts = await loadBoardLog(db, boardId, 'contacts');
+    expect(contacts?.updates.map((u) => [u.seq, u.author])).toEqual([[1, 'contacts-author']]);
+    expect(await boardLogStats(db, boardId, 'contacts')).toEqual({
+      updateCount: 1,
+      updateBytes: 3,
+      lastSeq: 1,
+    });
+    expect(await boardLogStats(db, boardId)).toEqual({ updateCount: 2, updateBytes: 6, lastSeq: 2 });
+  });
+
+  it('detects a reused seq within one document only', async () => {
+    const boardId = await newBoard();
+    await appendUpdates(db, boardId, [update(1)], 'contacts');
+    await expect(appendUpdates(db, boardId, [update(1)], 'contacts')).rejects.toBeInstanceOf(
+      SeqConflictError,
+    );
+    await appendUpdates(db, boardId, [update(1)], 'main');
+    expect(seqsOf(await loadBoardLog(db, boardId, 'contacts'))).toEqual([1]);
+  });
+
+  it('compacts one document without touching the other', async () => {
+    const boardId = await newBoard();
+    await appendUpdates(
+      db,
+      boardId,
+      [1, 2, 3].map((seq) => update(seq)),
+    );
+    await appendUpdates(
+      db,
+      boardId,
+      [1, 2, 3].map((seq) => update(seq)),
+      'contacts',
+    );
+
+    await compactBoardLog(db, boardId, 2, Uint8Array.of(42), 'contacts');
+
+    expect(await loadBoardLog(db, boardId, 'contacts')).toMatchObject({
+      snapshot: { uptoSeq: 2, bytes: Uint8Array.of(42) },
+      updates: [{ seq: 3 }],
+    });
+    expect(await loadBoardLog(db, boardId, 'main')).toMatchObject({ snapshot: null });
+    expect(seqsOf(await loadBoardLog(db, boardId, 'main'))).toEqual([1, 2, 3]);
+
+    await compactBoardLog(db, boardId, 3, Uint8Array.of(7));
+    expect((await loadBoardLog(db, boardId))?.snapshot).toEqual({ uptoSeq: 3, bytes: Uint8Array.of(7) });
+    expect((await loadBoardLog(db, boardId, 'contacts'))?.snapshot).toEqual({
+      uptoSeq: 2,
+      bytes: Uint8Array.of(42),
+    });
+    expect((await boardLogStats(db, boardId, 'contacts')).lastSeq).toBe(3);
+  });
+
+  it('rejects a seq folded into that document’s snapshot, not the other document’s', async () => {
+    const boardId = await newBoard();
+    await appendUpdates(
+      db,
+      boardId,
+      [1, 2, 3, 4].map((seq) => update(seq)),
+    );
+    await compactBoardLog(db, boardId, 4, Uint8Array.of(1));
+
+    // DS3 per document: main's snapshot covers seq 2, so a stale main writer is refused ...
+    await expect(appendUpdates(db, boardId, [update(2)])).rejects.toBeInstanceOf(SeqConflictError);
+    // ... while the contacts document, which has no snapshot, takes seq 2.
+    await appendUpdates(db, boardId, [update(2)], 'contacts');
+    expect(seqsOf(await loadBoardLog(db, boardId, 'contacts'))).toEqual([2]);
+
+    await compactBoardLog(db, boardId, 2, Uint8Array.of(2), 'contacts');
+    await expect(appendUpdates(db, boardId, [update(1)], 'contacts')).rejects.toBeInstanceOf(
+      SeqConflictError,
+    );
+    await appendUpdates(db, boardId, [update(5)]);
+    expect(seqsOf(await loadBoardLog(db, boardId))).toEqual([5]);
+  });
+
+  it('deletes both documents’ logs and snapshots with the board', async () => {
+    const boardId = await newBoard();
+    await appendUpdates(db, boardId, [update(1), update(2)]);
+    await appendUpdates(db, boardId, [update(1), update(2)], 'contacts');
+    await compactBoardLog(db, boardId, 1, Uint8Array.of(1), 'contacts');
+
+    await db.query('delete from boards where id = $1', [boardId]);
+    expect(await loadBoardLog(db, boardId, 'contacts')).toBeNull();
+    const left = await db.query<{ n: unknown }>(
+      `select (select count(*) from board_updates where board_id = $1)
+            + (select count(*) from board_snapshots where board_id = $1) as n`,
+      [boardId],
+    );
+    expect(Number(left[0]?.n)).toBe(0);
+  });
+
+  it('refuses a document name other than main or contacts before touching the database', async () => {
+    const boardId = await newBoard();
+    const other = 'guests' as BoardDoc;
+    await expect(appendUpdates(db, boardId, [update(1)], other)).rejects.toThrow(
+      'doc must be main or contacts, got guests',
+    );
+    await expect(loadBoardLog(db, boardId, other)).rejects.toThrow(RangeError);
   });
 });

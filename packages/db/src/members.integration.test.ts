@@ -45,7 +45,7 @@ describe('addMember / getMember', () => {
       userId: user.id,
       role: 'editor',
       position: 'remote',
-      addedAt: expect.any(Date),
+      addedAt: expect.any(Date) as Date,
     });
     expect(await getMember(db, board.id, user.id)).toEqual(member);
   });

@@ -21,10 +21,10 @@ describe('createUser', () => {
     const user = await createUser(db, { email, name: 'Ana Lima', passwordHash: '$argon2id$stub' });
 
     expect(user).toEqual({
-      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/) as string,
       email,
       name: 'Ana Lima',
-      createdAt: expect.any(Date),
+      createdAt: expect.any(Date) as Date,
     });
     expect(await getUserById(db, user.id)).toEqual(user);
     expect(await getUserById(db, user.id)).not.toHaveProperty('passwordHash');

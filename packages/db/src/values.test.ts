@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { toBytes, toDate, toSafeInteger } from './values.ts';
-import { sqlStateOf } from './pg-error.ts';
+import {
+  toBytes,
+  toDate,
+  toJson,
+  toNullableOneOf,
+  toOneOf,
+  toSafeInteger,
+  toTimestampParam,
+} from './values.ts';
+import { constraintOf, sqlStateOf } from './pg-error.ts';
 
 describe('toSafeInteger', () => {
   it('accepts the int8 shapes both drivers return', () => {
@@ -52,5 +60,44 @@ describe('sqlStateOf', () => {
     expect(sqlStateOf(Object.assign(new Error('dup'), { code: '23505' }))).toBe('23505');
     expect(sqlStateOf(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))).toBeUndefined();
     expect(sqlStateOf('23505')).toBeUndefined();
+  });
+});
+
+describe('constraintOf', () => {
+  it('reads the constraint name from either driver and ignores anything else', () => {
+    expect(constraintOf({ code: '23505', constraint_name: 'users_email_lower_idx' })).toBe(
+      'users_email_lower_idx',
+    );
+    expect(constraintOf({ code: '23503', constraint: 'board_members_user_id_fkey' })).toBe(
+      'board_members_user_id_fkey',
+    );
+    expect(constraintOf(new Error('no constraint'))).toBeUndefined();
+    expect(constraintOf(null)).toBeUndefined();
+  });
+});
+
+describe('toOneOf / toNullableOneOf', () => {
+  it('accepts allowed values and names the column and the choices otherwise', () => {
+    expect(toOneOf('door', ['owner', 'door'], 'c')).toBe('door');
+    expect(toNullableOneOf(null, ['onsite'], 'c')).toBeNull();
+    expect(() => toOneOf('client', ['owner', 'door'], 'board_members.role')).toThrow(
+      'board_members.role must be owner, door, got client',
+    );
+  });
+});
+
+describe('toJson', () => {
+  it('parses JSON text and refuses anything else', () => {
+    expect(toJson('{"a":[1,true,null]}', 'c')).toEqual({ a: [1, true, null] });
+    expect(() => toJson('{oops', 'audit_log.details')).toThrow('audit_log.details must be JSON');
+    expect(() => toJson({ a: 1 }, 'c')).toThrow('c must be text');
+  });
+});
+
+describe('toTimestampParam', () => {
+  it('sends dates as ISO text, keeps null, and refuses an invalid Date', () => {
+    expect(toTimestampParam(new Date('2026-11-22T10:00:00.123Z'))).toBe('2026-11-22T10:00:00.123Z');
+    expect(toTimestampParam(null)).toBeNull();
+    expect(() => toTimestampParam(new Date('nope'))).toThrow(RangeError);
   });
 });
