@@ -6,9 +6,11 @@ import {
   getMember,
   getUserById,
   listMembers,
+  lockBoard,
   removeMember,
   updateMember,
   type Database,
+  type Queryable,
 } from '@pairboard/db';
 import type { LiveConnections } from '../access/live-connections.ts';
 import { ALL_ROLES } from '../access/roles.ts';
@@ -56,12 +58,15 @@ export function membersRouter(deps: MembersRoutesDeps): Router {
     const access = await requireBoard(db, res, boardIdParam(req), { manage: true });
     const change = parseBody(MemberChange, req.body);
     const userId = String(req.params.userId);
-    const member = await getMember(db, access.boardId, userId);
-    if (!member) throw new AppError(ErrorCode.NotFound, 404, 'no such member on this board');
-    if (member.role === 'owner' && change.role !== 'owner' && (await countOwners(db, access.boardId)) <= 1) {
-      throw new AppError(ErrorCode.LastOwner, 409, 'a board needs an owner: make someone else owner first');
-    }
-    await updateMember(db, access.boardId, userId, change);
+    const member = await db.transaction(async (tx) => {
+      // The board lock orders this against another owner demoting themselves at the same moment.
+      await lockBoard(tx, access.boardId);
+      const current = await getMember(tx, access.boardId, userId);
+      if (!current) throw new AppError(ErrorCode.NotFound, 404, 'no such member on this board');
+      if (current.role === 'owner' && change.role !== 'owner') await requireAnotherOwner(tx, access.boardId);
+      await updateMember(tx, access.boardId, userId, change);
+      return current;
+    });
     await audit(db, access, 'member.role_changed', userId, {
       from: member.role,
       to: change.role,
@@ -82,12 +87,14 @@ export function membersRouter(deps: MembersRoutesDeps): Router {
   router.delete('/:userId', async (req, res) => {
     const access = await requireBoard(db, res, boardIdParam(req), { manage: true });
     const userId = String(req.params.userId);
-    const member = await getMember(db, access.boardId, userId);
-    if (!member) throw new AppError(ErrorCode.NotFound, 404, 'no such member on this board');
-    if (member.role === 'owner' && (await countOwners(db, access.boardId)) <= 1) {
-      throw new AppError(ErrorCode.LastOwner, 409, 'a board needs an owner: make someone else owner first');
-    }
-    await removeMember(db, access.boardId, userId);
+    const member = await db.transaction(async (tx) => {
+      await lockBoard(tx, access.boardId);
+      const current = await getMember(tx, access.boardId, userId);
+      if (!current) throw new AppError(ErrorCode.NotFound, 404, 'no such member on this board');
+      if (current.role === 'owner') await requireAnotherOwner(tx, access.boardId);
+      await removeMember(tx, access.boardId, userId);
+      return current;
+    });
     await audit(db, access, 'member.removed', userId, { role: member.role });
     deps.live.closeTagged(
       `member:${access.boardId}:${userId}`,
@@ -98,4 +105,10 @@ export function membersRouter(deps: MembersRoutesDeps): Router {
   });
 
   return router;
+}
+
+async function requireAnotherOwner(tx: Queryable, boardId: string): Promise<void> {
+  if ((await countOwners(tx, boardId)) <= 1) {
+    throw new AppError(ErrorCode.LastOwner, 409, 'a board needs an owner: make someone else owner first');
+  }
 }
