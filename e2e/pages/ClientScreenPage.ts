@@ -19,13 +19,12 @@ export class ClientScreenPage {
     return this.page.getByLabel('PIN', { exact: true });
   }
 
-  /** The board-wide total comes first; sections (and tags) may repeat the same wording below it. */
   get progress(): Locator {
-    return this.page.getByText(/^\d+ of \d+ tasks done$/).first();
+    return this.page.getByRole('region', { name: 'Progress' }).getByText(/^\d+ of \d+ tasks done$/);
   }
 
   get attendance(): Locator {
-    return this.page.getByText(/^\d+ of \d+ arrived$/).first();
+    return this.page.getByRole('region', { name: 'Attendance' }).getByText(/^\d+ of \d+ arrived$/);
   }
 
   get updatedAt(): Locator {

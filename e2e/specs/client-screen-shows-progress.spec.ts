@@ -1,5 +1,6 @@
 import { expect, test } from '../fixtures/index.ts';
 import { ClientScreenPage } from '../pages/ClientScreenPage.ts';
+import { SharePage } from '../pages/SharePage.ts';
 
 // A client (the event's sponsor, a venue manager) follows the event on a share link: progress and
 // attendance, live, without an account and without ever receiving the board itself. Revoking the
@@ -8,12 +9,6 @@ test.use({ boardTemplate: 'demo' });
 
 const PIN = '482915';
 
-interface ShareLink {
-  id: string;
-  url: string;
-  hasPin: boolean;
-}
-
 test('a client screen behind a PIN shows live progress and attendance until the link is revoked', async ({
   browser,
   baseURL,
@@ -21,15 +16,16 @@ test('a client screen behind a PIN shows live progress and attendance until the 
   board,
   remote,
 }) => {
-  const sharing = `/api/boards/${board.id}/share-links`;
+  // The parts this test reads are switched on explicitly rather than relying on the defaults.
   await owner.api.put(`/api/boards/${board.id}/client-view-settings`, {
     progress: true,
     attendance: true,
     incidents: true,
     updates: true,
   });
-  const { link } = await owner.api.post<{ link: ShareLink }>(sharing, { name: 'Sponsor', pin: PIN }, [201]);
-  expect(link.hasPin).toBe(true);
+  const share = new SharePage(await owner.context.newPage());
+  await share.open(board.id);
+  const linkUrl = await share.createClientLink({ name: 'Sponsor', pin: PIN });
 
   // A third person with no account: a fresh context, no cookies.
   const context = await browser.newContext({ locale: 'en-US', baseURL });
@@ -37,7 +33,7 @@ test('a client screen behind a PIN shows live progress and attendance until the 
     const client = new ClientScreenPage(await context.newPage());
 
     await test.step('the link asks for the PIN; a wrong one is refused, the right one opens the screen', async () => {
-      await client.goto(link.url);
+      await client.goto(linkUrl);
       await client.enterPin('000000');
       await expect(client.page.getByText('That PIN is not correct.')).toBeVisible();
       await client.enterPin(PIN);
@@ -60,7 +56,7 @@ test('a client screen behind a PIN shows live progress and attendance until the 
     });
 
     await test.step('the owner revokes the link; the screen says so within 5 s', async () => {
-      await owner.api.delete(`${sharing}/${link.id}`);
+      await share.revokeClientLink('Sponsor');
       await expect(client.expired).toBeVisible({ timeout: 5_000 });
     });
   } finally {
