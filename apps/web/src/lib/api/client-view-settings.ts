@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { ClientViewSettings } from '@pairboard/board-schema';
 import { apiPath, requestJson, type RequestOptions } from './http.ts';
 
-/** Which parts of the board the client view shows. */
-export const ClientViewSettings = z.object({
-  progress: z.boolean(),
-  attendance: z.boolean(),
-  incidents: z.boolean(),
-  updates: z.boolean(),
-});
-export type ClientViewSettings = z.infer<typeof ClientViewSettings>;
+export { ClientViewSettings };
 
 export const CLIENT_VIEW_PARTS = ['progress', 'attendance', 'incidents', 'updates'] as const;
 

@@ -1,13 +1,8 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { GuestContact } from '@pairboard/board-schema';
+import { contactsDocName, observeGuestContacts, readGuestContacts } from '@pairboard/sync-core';
 import { syncServerUrl } from './board-connection.svelte.ts';
-import { readContacts, observeContacts } from './contacts-doc.ts';
-
-/** The sync name of a board's contacts document (board ids never contain `~`). */
-export function contactsDocName(boardId: string): string {
-  return `${boardId}~contacts`;
-}
 
 /**
  * Guests' phone, email and notes: the board's second Yjs document, `<boardId>~contacts`. Only
@@ -27,8 +22,8 @@ export class ContactsConnection {
   readonly #stopObserving: () => void;
 
   constructor(boardId: string, serverUrl: string = syncServerUrl(window.location)) {
-    this.#stopObserving = observeContacts(this.doc, () => {
-      this.byGuest = readContacts(this.doc);
+    this.#stopObserving = observeGuestContacts(this.doc, () => {
+      this.byGuest = readGuestContacts(this.doc);
     });
     this.#provider = new WebsocketProvider(serverUrl, contactsDocName(boardId), this.doc);
     this.#provider.on('closed', ({ code }) => {

@@ -267,6 +267,7 @@ export const EN = {
   'client.pinTitle': 'Enter the PIN for this screen',
   'client.pin': 'PIN',
   'client.open': 'Open',
+  'client.pinLocked': 'Too many wrong PINs. Try again in a few minutes.',
   'client.pinIncorrect': 'That PIN is not correct.',
   'client.expired': 'This link has expired or was revoked',
   'client.expiredHint': 'Ask the organizer for a new link.',

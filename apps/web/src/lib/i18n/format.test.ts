@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatTime } from './format.ts';
+import { formatDateTime, formatTime, formatTimeWithSeconds } from './format.ts';
 
 describe('formatTime', () => {
   const at = '2026-05-20T02:42:00.000Z';
@@ -22,5 +22,12 @@ describe('formatTime', () => {
 describe('formatDateTime', () => {
   it('includes the date in the requested timezone', () => {
     expect(formatDateTime('2026-05-19T16:05:00Z', 'en', 'Asia/Shanghai')).toContain('May 20, 2026');
+  });
+});
+
+describe('formatTimeWithSeconds', () => {
+  it('shows HH:MM:SS in the event timezone, in both languages', () => {
+    expect(formatTimeWithSeconds('2026-05-20T02:42:07.000Z', 'en', 'Asia/Shanghai')).toBe('10:42:07');
+    expect(formatTimeWithSeconds('2026-05-19T16:00:09Z', 'zh-CN', 'Asia/Shanghai')).toBe('00:00:09');
   });
 });

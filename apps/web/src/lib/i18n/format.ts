@@ -18,7 +18,25 @@ function formatter(locale: Locale, timeZone: string | undefined, options: Intl.D
  * the device's, rather than failing the whole row.
  */
 export function formatTime(iso: string, locale: Locale, timeZone?: string): string {
-  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  return formatClock(iso, locale, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+/** `HH:MM:SS` in the event's timezone: the client screen's "Updated" stamp, where seconds matter. */
+export function formatTimeWithSeconds(iso: string, locale: Locale, timeZone?: string): string {
+  return formatClock(iso, locale, timeZone, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+}
+
+function formatClock(
+  iso: string,
+  locale: Locale,
+  timeZone: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): string {
   try {
     return formatter(locale, timeZone, options).format(new Date(iso));
   } catch (error) {

@@ -7,7 +7,7 @@ import {
   type Locale,
   type MessageParams,
 } from './translate.ts';
-import { formatDateTime, formatTime } from './format.ts';
+import { formatDateTime, formatTime, formatTimeWithSeconds } from './format.ts';
 
 const STORAGE_KEY = 'pairboard.locale';
 
@@ -22,6 +22,9 @@ class I18n {
   t = (key: MessageKey, params?: MessageParams): string => translate(this.locale, key, params);
 
   time = (iso: string, timeZone?: string): string => formatTime(iso, this.locale, timeZone);
+
+  timeWithSeconds = (iso: string, timeZone?: string): string =>
+    formatTimeWithSeconds(iso, this.locale, timeZone);
 
   dateTime = (iso: string, timeZone?: string): string => formatDateTime(iso, this.locale, timeZone);
 

@@ -263,6 +263,7 @@ export const ZH_CN: Messages = {
   'client.pinTitle': '请输入此页面的 PIN',
   'client.pin': 'PIN',
   'client.open': '打开',
+  'client.pinLocked': 'PIN 错误次数过多，请几分钟后再试。',
   'client.pinIncorrect': 'PIN 不正确。',
   'client.expired': '此链接已过期或已被撤销',
   'client.expiredHint': '请向主办方索取新的链接。',
