@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { parseConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { createServer } from './app.ts';
-import { ensureDemoBoard } from './demo/seed-demo.ts';
+import { DEMO_PASSWORD, ensureDemoBoard } from './demo/seed-demo.ts';
 
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
@@ -25,18 +25,14 @@ if (!config.databaseUrl) {
   );
 }
 const server = await createServer(config, { logger });
-const demoBoardId = process.argv.includes('--demo') ? await ensureDemoBoard(server.db, new Date()) : null;
+const demo = process.argv.includes('--demo') ? await ensureDemoBoard(server.db, new Date()) : null;
 
 server.httpServer.listen(config.port, config.host, () => {
   const { port } = server.httpServer.address() as AddressInfo;
   const origin =
     config.publicOrigin ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info({ port, database: server.db.driver, dataDir: config.dataDir }, `listening on ${origin}`);
-  if (demoBoardId) {
-    process.stdout.write(
-      `\n  Pairboard is running. Open the demo event:\n\n    ${origin}/boards/${demoBoardId}\n\n`,
-    );
-  }
+  if (demo) printDemoWelcome(origin, demo);
 });
 
 let stopping = false;
@@ -57,3 +53,19 @@ const shutdown = (signal: string): void => {
 };
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+
+function printDemoWelcome(origin: string, demo: Awaited<ReturnType<typeof ensureDemoBoard>>): void {
+  const shown = [
+    'organizer@demo.pairboard',
+    'wangfang@demo.pairboard',
+    'liqiang@demo.pairboard',
+    'door@demo.pairboard',
+  ];
+  const lines = demo.accounts
+    .filter((account) => shown.includes(account.email))
+    .map((account) => `    ${account.email.padEnd(28)} ${account.name} (${account.role})`);
+  process.stdout.write(
+    `\n  Pairboard is running. Open the demo event:\n\n    ${origin}/boards/${demo.boardId}\n\n` +
+      `  Sign in as any of these, password ${DEMO_PASSWORD}:\n${lines.join('\n')}\n\n`,
+  );
+}
