@@ -5,6 +5,7 @@ import { DOOR, EDITOR, NOW, clientOf, newBoard } from './footprint-fixtures.ts';
 import { decodeUpdateV1 } from './decode-update-v1.ts';
 import { inspectUpdate } from './inspect-update.ts';
 import { updateFootprint, type UpdateFootprint } from './update-footprint.ts';
+import { createSeededRandom } from '../seeded-random.ts';
 
 /*
  * Exactness check (WP1–WP4): for random sequential edits, the footprint computed before applying
@@ -12,17 +13,7 @@ import { updateFootprint, type UpdateFootprint } from './update-footprint.ts';
  * `deletes` must be true exactly when applying removes something the doc had.
  */
 
-/** mulberry32: small, seedable, good enough to pick edits. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const randomFrom = createSeededRandom;
 
 type Random = () => number;
 
