@@ -81,7 +81,10 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   app.use('/api/boards', boardsRouter({ db, now }));
   app.use('/api/boards/:id/members', membersRouter({ db, live, people }));
   app.use('/api/boards/:id/invites', boardInvitesRouter({ db, now }));
-  app.use('/api/boards/:id', shareLinksRouter({ db, live, onSettingsChanged: clientViews.refresh, now }));
+  app.use(
+    '/api/boards/:id',
+    shareLinksRouter({ db, live, onSettingsChanged: (boardId) => clientViews.refresh(boardId), now }),
+  );
   app.use('/api/boards/:id', tokensRouter({ db, live, now }));
   app.use('/api/invites', invitesRouter({ db, people, now }));
   app.use('/api', apiNotFound);

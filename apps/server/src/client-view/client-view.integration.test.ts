@@ -32,7 +32,9 @@ describe('client links receive the redacted client view only (SY12)', () => {
     const manager = new Manager(t.url, { transports: ['websocket'], forceNew: true });
     const wire: string[] = [];
     manager.on('open', () => {
-      manager.engine.on('packet', (packet: { data?: unknown }) => wire.push(JSON.stringify(packet.data ?? '')));
+      manager.engine.on('packet', (packet: { data?: unknown }) =>
+        wire.push(JSON.stringify(packet.data ?? '')),
+      );
     });
     const socket = manager.socket('/client', { auth });
     viewers.push(socket);
@@ -42,12 +44,24 @@ describe('client links receive the redacted client view only (SY12)', () => {
   }
 
   it('never sends a name, phone number, email, note or internal entry, not even on the wire', async () => {
-    const staff = await connectProvider(t.syncUrl, world.board.id, { cookie: world.editor.cookie, origin: t.url });
-    const contacts = await connectProvider(t.syncUrl, `${world.board.id}~contacts`, { cookie: world.editor.cookie, origin: t.url });
+    const staff = await connectProvider(t.syncUrl, world.board.id, {
+      cookie: world.editor.cookie,
+      origin: t.url,
+    });
+    const contacts = await connectProvider(t.syncUrl, `${world.board.id}~contacts`, {
+      cookie: world.editor.cookie,
+      origin: t.url,
+    });
     const board = readBoard(staff.doc);
     const incident = board.incidents[0]!;
     const secret = '内部备注：王总手机 13800001111，勿外传';
-    addTimelineEntry(staff.doc, incident.id, { text: secret, internal: true }, { id: 'e', name: '王芳' }, new Date());
+    addTimelineEntry(
+      staff.doc,
+      incident.id,
+      { text: secret, internal: true },
+      { id: 'e', name: '王芳' },
+      new Date(),
+    );
 
     const viewer = openViewer({ token: world.clientLink.token });
     await waitUntil(() => viewer.views.length > 0, { message: 'the client view arrives' });
@@ -68,7 +82,9 @@ describe('client links receive the redacted client view only (SY12)', () => {
     expect(personal.size).toBeGreaterThan(600);
     const received = viewer.wire.join('\n');
     expect(received.length).toBeGreaterThan(500);
-    const leaked = [...personal].filter((value) => value.length >= 2 && received.includes(JSON.stringify(value).slice(1, -1)));
+    const leaked = [...personal].filter(
+      (value) => value.length >= 2 && received.includes(JSON.stringify(value).slice(1, -1)),
+    );
     expect(leaked).toEqual([]);
     staff.destroy();
     contacts.destroy();
@@ -102,11 +118,12 @@ describe('client links receive the redacted client view only (SY12)', () => {
       cookie: world.owner.cookie,
     });
     expect(put.status).toBe(200);
-    await waitUntil(() => viewer.views.at(-1)?.sections.incidents === false, { message: 'settings reach the screen' });
+    await waitUntil(() => viewer.views.at(-1)?.sections.incidents === false, {
+      message: 'settings reach the screen',
+    });
     const latest = viewer.views.at(-1)!;
     expect(latest.incidents).toBeUndefined();
     expect(latest.updates).toBeUndefined();
     expect(latest.progress?.total).toBeGreaterThan(0);
   });
 });
-

@@ -52,7 +52,7 @@ export interface RoomOptions {
 type Work =
   | { kind: 'update'; peer: RoomPeer; update: Uint8Array; step2: boolean; receivedAt: number }
   | { kind: 'sync'; peer: RoomPeer; stateVector: Uint8Array }
-  | { kind: 'server'; change: (doc: Y.Doc) => void; done: (error: unknown) => void };
+  | { kind: 'server'; change: (doc: Y.Doc) => void; done: (error: Error | null) => void };
 
 interface Accepted {
   /** null for a change the server made itself. */

@@ -61,7 +61,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
     const unregister = options.live.add({
       tags: grant.access.tags,
       expiresAt: grant.access.expiresAt,
-      revalidate: grant.revalidate,
+      revalidate: () => grant.revalidate(),
       close: (code, reason) => connection.close(code, reason),
     });
     ws.on('close', () => {
