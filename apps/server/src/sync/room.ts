@@ -1,28 +1,16 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocStore } from '@pairboard/sync-core';
-import {
-  checkWritePolicy,
-  hasPendingState,
-  inspectUpdate,
-  updateFootprint,
-  type WritePolicy,
-} from '@pairboard/sync-core/server';
+import { hasPendingState, type WritePolicy } from '@pairboard/sync-core/server';
 import {
   CLOSE_BOARD_RELOADED,
   CLOSE_INVALID_UPDATE,
   CLOSE_STORAGE_UNAVAILABLE,
-  CLOSE_UNRESOLVED_DEPENDENCIES,
 } from '@pairboard/board-schema';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import {
-  encodeAwareness,
-  encodePermissionDenied,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-} from './sync-messages.ts';
+import { admitUpdate } from './room-admission.ts';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './sync-messages.ts';
 
 /** One client connection as the room sees it: the transport stays in the endpoint. */
 export interface RoomPeer {
@@ -267,14 +255,13 @@ export class Room {
   /** Validates one update and applies it to the doc. Nothing unvalidated ever touches the doc (UV*). */
   private admit(work: Extract<Work, { kind: 'update' }>, accepted: Accepted[]): void {
     const { peer, update } = work;
-    const verdict = inspectUpdate(this.doc, update);
-    if (verdict.kind !== 'ok') {
-      this.options.metrics.storageBacklog.dec();
-      this.reject(work, verdict);
-      return;
-    }
-    if (work.step2) peer.resyncRequested = false;
-    if (!this.permits(peer, update)) {
+    const context = {
+      boardId: this.boardId,
+      doc: this.doc,
+      logger: this.options.logger,
+      metrics: this.options.metrics,
+    };
+    if (!admitUpdate(context, peer, update, work.step2)) {
       this.options.metrics.storageBacklog.dec();
       return;
     }
@@ -292,20 +279,6 @@ export class Room {
     accepted.push({ peer, update, seq: this.nextSeq++ });
   }
 
-  /** Role limits (WP*): a refused update is dropped and answered with permission denied (SY10). */
-  private permits(peer: RoomPeer, update: Uint8Array): boolean {
-    if (peer.writePolicy.kind === 'all') return true;
-    const verdict = checkWritePolicy(updateFootprint(this.doc, update), peer.writePolicy);
-    if (verdict.ok) return true;
-    this.options.metrics.rejectedFrames.inc({ reason: 'permission_denied' });
-    this.options.logger.info(
-      { boardId: this.boardId, peer: peer.id, reason: verdict.reason },
-      'refused a write',
-    );
-    peer.send(encodePermissionDenied(verdict.reason));
-    return false;
-  }
-
   private applyOwnChange(change: (doc: Y.Doc) => void, accepted: Accepted[]): void {
     const captured: Uint8Array[] = [];
     const capture = (update: Uint8Array, origin: unknown): void => {
@@ -319,37 +292,6 @@ export class Room {
     }
     this.options.metrics.storageBacklog.inc(captured.length);
     for (const update of captured) accepted.push({ peer: null, update, seq: this.nextSeq++ });
-  }
-
-  private reject(
-    work: Extract<Work, { kind: 'update' }>,
-    verdict: Exclude<ReturnType<typeof inspectUpdate>, { kind: 'ok' }>,
-  ): void {
-    const { peer } = work;
-    const log = this.options.logger;
-    if (verdict.kind === 'empty') {
-      if (work.step2) peer.resyncRequested = false;
-      return;
-    }
-    if (verdict.kind === 'invalid') {
-      this.options.metrics.rejectedFrames.inc({ reason: 'invalid_update' });
-      log.warn({ boardId: this.boardId, peer: peer.id, reason: verdict.reason }, 'rejected invalid update');
-      peer.close(CLOSE_INVALID_UPDATE, `invalid update: ${verdict.reason}`.slice(0, 120));
-      return;
-    }
-    // Missing predecessors: never park them. Ask the client once for everything we lack; its
-    // sync step 2 answer carries the predecessors. If even that answer lacks them, give up.
-    if (work.step2 && peer.resyncRequested) {
-      this.options.metrics.rejectedFrames.inc({ reason: 'unresolved_dependencies' });
-      log.warn({ boardId: this.boardId, peer: peer.id }, 'client cannot supply missing predecessors');
-      peer.close(CLOSE_UNRESOLVED_DEPENDENCIES, 'update depends on changes the client cannot supply');
-      return;
-    }
-    this.options.metrics.rejectedFrames.inc({ reason: 'missing_dependencies' });
-    if (!peer.resyncRequested) {
-      peer.resyncRequested = true;
-      peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    }
   }
 
   private async persist(accepted: Accepted[]): Promise<boolean> {
