@@ -18,6 +18,8 @@ export class ClientScreen {
   view = $state.raw<ClientView | null>(null);
   status = $state<ClientScreenStatus>('connecting');
   pinProblem = $state<PinProblem | null>(null);
+  /** Last time the server showed it is there (a view or a heartbeat), for the stale warning. */
+  lastContactMs = $state(Date.now());
 
   readonly #token: string;
   readonly #socket: Socket;
@@ -38,6 +40,11 @@ export class ClientScreen {
       }
       this.view = parsed.data;
       this.status = 'live';
+      this.lastContactMs = Date.now();
+    });
+    // The server sends views only on change; its heartbeat proves a quiet board is still current.
+    this.#socket.io.on('ping', () => {
+      if (this.status === 'live') this.lastContactMs = Date.now();
     });
     this.#socket.on('client:revoked', () => this.#gone());
     this.#socket.on('connect_error', (error) => this.#refused(error.message));
@@ -60,6 +67,7 @@ export class ClientScreen {
   destroy(): void {
     if (this.#retry) clearTimeout(this.#retry);
     this.#socket.removeAllListeners();
+    this.#socket.io.off('ping');
     this.#socket.disconnect();
   }
 

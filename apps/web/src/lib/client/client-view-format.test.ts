@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientView } from '@pairboard/board-schema';
 import {
-  curveBars,
+  arrivalSeries,
   incidentTotals,
   percent,
   sharesNothing,
@@ -18,26 +18,36 @@ describe('percent', () => {
   });
 });
 
-describe('curveBars', () => {
-  it('scales bars to the highest point and keeps a small first count visible', () => {
-    const bars = curveBars([
-      { at: '2026-05-20T01:00:00Z', arrived: 0 },
-      { at: '2026-05-20T01:15:00Z', arrived: 1 },
-      { at: '2026-05-20T01:30:00Z', arrived: 200 },
-    ]);
-    expect(bars.map((bar) => bar.heightPercent)).toEqual([0, 2, 100]);
-    expect(bars[2]).toMatchObject({ at: '2026-05-20T01:30:00Z', arrived: 200 });
+describe('arrivalSeries', () => {
+  it('keeps the points in order and runs the axis to the expected total', () => {
+    const series = arrivalSeries({
+      expected: 120,
+      curve: [
+        { at: '2026-05-20T01:00:00Z', arrived: 0 },
+        { at: '2026-05-20T01:15:00Z', arrived: 14 },
+        { at: '2026-05-20T01:30:00Z', arrived: 60 },
+      ],
+    });
+    expect(series).toEqual({
+      at: ['2026-05-20T01:00:00Z', '2026-05-20T01:15:00Z', '2026-05-20T01:30:00Z'],
+      arrived: [0, 14, 60],
+      yMax: 120,
+    });
+  });
+
+  it('raises the axis when more guests came than expected (walk-ins)', () => {
+    expect(arrivalSeries({ expected: 10, curve: [{ at: 't0', arrived: 13 }] }).yMax).toBe(13);
   });
 
   it('keeps only the latest points', () => {
-    const curve = Array.from({ length: 40 }, (_, i) => ({ at: `t${i}`, arrived: i }));
-    const bars = curveBars(curve, 10);
-    expect(bars).toHaveLength(10);
-    expect(bars[0]?.at).toBe('t30');
+    const curve = Array.from({ length: 60 }, (_, i) => ({ at: `t${i}`, arrived: i }));
+    const series = arrivalSeries({ expected: 100, curve }, 10);
+    expect(series.at).toHaveLength(10);
+    expect(series.at[0]).toBe('t50');
   });
 
-  it('draws nothing high when nobody has arrived', () => {
-    expect(curveBars([{ at: 't0', arrived: 0 }]).map((bar) => bar.heightPercent)).toEqual([0]);
+  it('never has an empty axis', () => {
+    expect(arrivalSeries({ expected: 0, curve: [] })).toEqual({ at: [], arrived: [], yMax: 1 });
   });
 });
 

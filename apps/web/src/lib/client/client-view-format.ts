@@ -8,26 +8,31 @@ export function percent(part: number, whole: number): number {
   return Math.min(100, Math.round((part / whole) * 100));
 }
 
-export interface CurveBar {
-  at: string;
-  arrived: number;
-  /** Bar height relative to the highest point, 0 to 100. */
-  heightPercent: number;
+export interface ArrivalSeries {
+  /** ISO instants of the points, oldest first. */
+  at: string[];
+  /** Cumulative arrivals at each point. */
+  arrived: number[];
+  /** Top of the y axis: the expected total, or the highest point if more came than expected. */
+  yMax: number;
 }
 
 /**
- * The arrival curve (cumulative arrivals per 15 minutes) as bars, keeping the last `maxBars`
- * points so a long day still fits a phone. The first bar with arrivals is never lower than 2 %,
- * so a small early count stays visible next to a large total.
+ * The arrival curve (cumulative arrivals per 15 minutes) as chart data, keeping the last
+ * `maxPoints` so a long day still reads on a phone. The y axis runs to the expected total, so
+ * the curve's height is how full the room is, not how fast it filled.
  */
-export function curveBars(curve: NonNullable<ClientView['attendance']>['curve'], maxBars = 32): CurveBar[] {
-  const points = curve.slice(-maxBars);
+export function arrivalSeries(
+  attendance: Pick<NonNullable<ClientView['attendance']>, 'curve' | 'expected'>,
+  maxPoints = 48,
+): ArrivalSeries {
+  const points = attendance.curve.slice(-maxPoints);
   const highest = Math.max(0, ...points.map((point) => point.arrived));
-  return points.map((point) => ({
-    at: point.at,
-    arrived: point.arrived,
-    heightPercent: highest === 0 || point.arrived === 0 ? 0 : Math.max(2, percent(point.arrived, highest)),
-  }));
+  return {
+    at: points.map((point) => point.at),
+    arrived: points.map((point) => point.arrived),
+    yMax: Math.max(1, attendance.expected, highest),
+  };
 }
 
 export interface IncidentTotals {

@@ -297,6 +297,7 @@ export const EN = {
   'client.live': 'Live',
   'client.chartLabel': 'Arrival curve: {arrived} arrived by {time}',
   'client.chartSeries': 'Arrived',
+  'client.noArrivals': 'No arrivals yet.',
   'client.incidentLevels': 'Incidents by level and status',
   'client.level': 'Level',
   'client.openIncidents': 'Open now',

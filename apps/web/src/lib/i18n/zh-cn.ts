@@ -293,6 +293,7 @@ export const ZH_CN: Messages = {
   'client.live': '实时',
   'client.chartLabel': '到场曲线：截至 {time} 已到 {arrived} 人',
   'client.chartSeries': '已到场',
+  'client.noArrivals': '还没有人到场。',
   'client.incidentLevels': '各级别事件及状态',
   'client.level': '级别',
   'client.openIncidents': '当前未关闭',
