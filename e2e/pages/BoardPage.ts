@@ -4,6 +4,9 @@ export type Position = 'onsite' | 'remote';
 
 const POSITION_LABEL: Record<Position, string> = { onsite: 'On-site', remote: 'Remote' };
 
+/** The board's panels, by the names of the phone's bottom tabs. */
+export type BoardPanelName = 'Checklists' | 'Guests' | 'Incidents' | 'People';
+
 /**
  * One member's view of `/boards/<id>`, driven through the roles and labels of the UI contract.
  * On a touch device actions are taps, the way people on site use it.
@@ -52,12 +55,14 @@ export class BoardPage {
   }
 
   async addChecklistItem(title: string): Promise<void> {
+    await this.showPanel('Checklists');
     await this.page.getByRole('textbox', { name: 'New item' }).fill(title);
     await this.press(this.page.getByRole('button', { name: 'Add item' }));
     await expect(this.checklistItem(title)).toBeVisible();
   }
 
   async tickChecklistItem(title: string): Promise<void> {
+    await this.showPanel('Checklists');
     await this.press(this.checklistItem(title));
     await expect(this.checklistItem(title)).toBeChecked();
   }
@@ -74,6 +79,7 @@ export class BoardPage {
   }
 
   async searchGuests(query: string): Promise<void> {
+    await this.showPanel('Guests');
     await this.page.getByRole('textbox', { name: 'Search guests' }).fill(query);
   }
 
@@ -82,6 +88,7 @@ export class BoardPage {
    * in list order. Reads the accessible name the way assistive tech does: aria-label, else the text.
    */
   async guestsNotCheckedIn(): Promise<string[]> {
+    await this.showPanel('Guests');
     const buttons = this.page.getByRole('button', { name: /^Check in / });
     await expect(buttons.first()).toBeVisible();
     return buttons.evaluateAll((elements) =>
@@ -101,6 +108,7 @@ export class BoardPage {
   }
 
   async addWalkIn(guestName: string): Promise<void> {
+    await this.showPanel('Guests');
     await this.page.getByRole('textbox', { name: 'Guest name' }).fill(guestName);
     await this.press(this.page.getByRole('button', { name: 'Add walk-in' }));
   }
@@ -116,6 +124,7 @@ export class BoardPage {
   }
 
   async raiseIncident(title: string, level: 'Blue' | 'Yellow' | 'Red'): Promise<void> {
+    await this.showPanel('Incidents');
     await this.page.getByRole('textbox', { name: 'Incident title' }).fill(title);
     await this.page.getByRole('radio', { name: level, exact: true }).check();
     await this.press(this.page.getByRole('button', { name: 'Raise incident' }));
@@ -126,6 +135,42 @@ export class BoardPage {
 
   person(other: BoardPage): Locator {
     return this.page.getByRole('listitem').filter({ hasText: other.presenceLabel });
+  }
+
+  // Panels, verification, alerts (issue 4: phone tabs, two-person sign-off, red alert banner)
+
+  /** The phone's bottom tabs; a desk shows every panel side by side and has none. */
+  get panelTabs(): Locator {
+    return this.page.getByRole('tablist', { name: 'Board sections' });
+  }
+
+  /** Brings a panel on screen: on a phone taps its tab, on a desk every panel is already there. */
+  async showPanel(name: BoardPanelName): Promise<void> {
+    if (!(await this.panelTabs.isVisible())) return;
+    const tab = this.panelTabs.getByRole('tab', { name: new RegExp(`^${name}`) });
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await this.press(tab);
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+
+  verifyButton(title: string): Locator {
+    return this.page.getByRole('button', { name: `Verify ${title}`, exact: true });
+  }
+
+  /** The second half of the two-person sign-off: only someone other than the doer is offered it. */
+  async verifyChecklistItem(title: string): Promise<void> {
+    await this.showPanel('Checklists');
+    await this.press(this.verifyButton(title));
+    await expect(this.checklistItem(title).locator('xpath=ancestor::li[1]')).toContainText(
+      `Verified by ${this.name}`,
+    );
+  }
+
+  /** Acknowledges a red incident from its alert banner (which then leaves every screen). */
+  async acknowledgeAlert(title: string): Promise<void> {
+    await this.press(
+      this.page.getByRole('button', { name: `Acknowledge red incident ${title}`, exact: true }),
+    );
+    await expect(this.alert(title)).toHaveCount(0);
   }
 
   /** Tap on a touch device, click elsewhere. */
