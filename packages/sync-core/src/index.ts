@@ -20,6 +20,7 @@ export { addPerson, addPair } from './board/people.ts';
 export { addChecklist, addSection, addItem } from './board/checklists.ts';
 export type { ItemAction } from './board/items.ts';
 export { setItemStatus, tickItem, untickItem, verifyItem } from './board/items.ts';
+export { setItemOwner, setItemDue } from './board/item-assignment.ts';
 export type { AddGuestInput } from './board/guests.ts';
 export { addGuest } from './board/guests.ts';
 // Guests' contact data: a separate document per board (see docs/board-schema.md).

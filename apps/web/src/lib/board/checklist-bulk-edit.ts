@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { ItemStatus, Owner, type Actor } from '@pairboard/board-schema';
-import { BOARD_ROOTS, setItemStatus, type OpResult } from '@pairboard/sync-core';
+import { BOARD_ROOTS, setItemDue, setItemOwner, setItemStatus, type OpResult } from '@pairboard/sync-core';
 
 /**
  * Bulk edit of checklist items on the remote desk: one status, owner and/or due time for several
@@ -118,8 +118,6 @@ function checkEdit(doc: Y.Doc, items: Y.Map<unknown>, itemIds: readonly string[]
  * through sync-core's `setItemStatus` (done means done by `actor`, and leaving done clears both
  * signatures).
  */
-// TODO(issue 4): owner and due time are written here because sync-core has no setItemOwner /
-// setItemDue yet; move them there with the other item operations.
 export function applyBulkEdit(
   doc: Y.Doc,
   itemIds: readonly string[],
@@ -133,12 +131,13 @@ export function applyBulkEdit(
   let result: OpResult<number> = { ok: true, value: itemIds.length };
   doc.transact(() => {
     for (const id of itemIds) {
-      const item = items.get(id) as Y.Map<unknown>;
-      if (edit.owner !== undefined) item.set('owner', edit.owner);
-      if (edit.dueAt !== undefined) item.set('dueAt', edit.dueAt);
-      if (edit.status === undefined) continue;
-      const status = setItemStatus(doc, id, edit.status, actor, now);
-      if (!status.ok) result = status;
+      const steps = [
+        edit.owner !== undefined ? setItemOwner(doc, id, edit.owner) : null,
+        edit.dueAt !== undefined ? setItemDue(doc, id, edit.dueAt) : null,
+        edit.status !== undefined ? setItemStatus(doc, id, edit.status, actor, now) : null,
+      ];
+      const failed = steps.find((step) => step !== null && !step.ok);
+      if (failed && !failed.ok) result = failed;
     }
   });
   return result;
