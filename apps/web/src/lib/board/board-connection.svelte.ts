@@ -1,5 +1,4 @@
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
 import { SYNC_PATH_PREFIX, type Actor, type Board, type IncidentLevel } from '@pairboard/board-schema';
 import {
   acknowledgeIncident,
@@ -21,6 +20,8 @@ import {
 import { EMPTY_BOARD } from './empty-board.ts';
 import { firstSectionTarget } from './board-view.ts';
 import { NOT_READY } from './not-ready.ts';
+import { keepBoardForOffline } from './offline/offline-cache.ts';
+import { OfflineDoc, type LinkStatus } from './offline/offline-doc.svelte.ts';
 
 const READ_ONLY: OpResult<never> = {
   ok: false,
@@ -33,8 +34,13 @@ export interface BoardConnectionOptions {
   serverUrl?: string;
 }
 
-export type ConnectionState = 'connecting' | 'online' | 'offline';
-type SocketStatus = 'connecting' | 'connected' | 'disconnected';
+export type { LinkStatus };
+
+/** What the Connection badge shows: the link, and how many of my changes the server has not confirmed. */
+export interface ConnectionState {
+  readonly status: LinkStatus;
+  readonly unsynced: number;
+}
 
 /** The sync endpoint on the page's own origin (`ws(s)://host/yjs`); the provider appends the board id. */
 export function syncServerUrl(location: Location): string {
@@ -43,73 +49,68 @@ export function syncServerUrl(location: Location): string {
 }
 
 /**
- * One board's live document in the browser: owns the Y.Doc and its WebsocketProvider, exposes
- * the connection state and the board as runes, and runs board operations as the local person.
+ * One board's live document in the browser: the board as runes, the connection state, and board
+ * operations run as the local person.
  *
- * Nothing is written before the first sync: the server seeds new boards, and a write into an
- * empty doc would race that seed. After it, writes work offline too and sync on reconnect.
+ * The document is an `OfflineDoc`: kept in this browser per person (a reload without network
+ * still shows the board and the changes waiting), synced with jittered reconnects, its unsynced
+ * changes counted. Nothing is written before the doc is `ready` (local copy loaded and the server
+ * synced at least once): the server seeds new boards, and a write into an empty doc would race
+ * that seed. After that, writes work offline too and sync on reconnect.
  */
 export class BoardConnection {
   readonly boardId: string;
-  readonly doc = new Y.Doc();
   /** The board as plain data, re-read on every document change. */
   board = $state.raw<Board>(EMPTY_BOARD);
 
-  #socket = $state<SocketStatus>('connecting');
-  #synced = $state(false);
-  #ready = $state(false);
-  #browserOffline = $state(false);
-  #closedWith = $state<number | null>(null);
-
+  readonly #live: OfflineDoc;
   readonly #actor: Actor;
   readonly #writable: boolean;
-  readonly #provider: WebsocketProvider;
   readonly #stopObserving: () => void;
-  readonly #onOnline = (): void => this.#setBrowserOffline(false);
-  readonly #onOffline = (): void => this.#setBrowserOffline(true);
 
   constructor(boardId: string, actor: Actor, options: BoardConnectionOptions) {
     this.boardId = boardId;
     this.#actor = { id: actor.id, name: actor.name };
     this.#writable = options.writable;
-    const serverUrl = options.serverUrl ?? syncServerUrl(window.location);
+    // The actor is the signed-in person: their id names the local copy.
+    this.#live = new OfflineDoc({
+      docName: boardId,
+      userId: actor.id,
+      serverUrl: options.serverUrl ?? syncServerUrl(window.location),
+      // Whenever the server answered: a later reload without network needs the page's API reads too.
+      onSynced: () => {
+        keepBoardForOffline(boardId).catch((error: unknown) => {
+          console.warn('Could not keep this board for offline use.', error);
+        });
+      },
+    });
     this.#stopObserving = observeBoard(this.doc, () => {
       this.board = readBoard(this.doc);
     });
-    this.#provider = new WebsocketProvider(serverUrl, boardId, this.doc);
-    this.#provider.on('status', ({ status }) => {
-      this.#socket = status;
-    });
-    this.#provider.on('sync', (synced) => this.#onSync(synced));
-    // Close codes 4400-4499 (board not found, 4401 signed out, 4403 no access…) are final: the
-    // provider stops retrying, and the page decides (sign in again, or show "no access").
-    this.#provider.on('closed', ({ code }) => {
-      this.#closedWith = code;
-    });
-    this.#browserOffline = !navigator.onLine;
-    window.addEventListener('online', this.#onOnline);
-    window.addEventListener('offline', this.#onOffline);
   }
 
-  /** Online only when connected and caught up; the UI says so in its Connection status. */
+  /** The link (online, reconnecting, offline) and how many of my changes the server has not confirmed. */
   get state(): ConnectionState {
-    if (this.#browserOffline || this.#socket === 'disconnected') return 'offline';
-    return this.#socket === 'connected' && this.#synced ? 'online' : 'connecting';
+    return { status: this.#live.status, unsynced: this.#live.unsynced };
+  }
+
+  get doc(): Y.Doc {
+    return this.#live.doc;
   }
 
   /** Caught up with the server right now. */
   get synced(): boolean {
-    return this.#synced;
+    return this.#live.synced;
   }
 
-  /** Has synced at least once, so the doc holds the board and may be written. */
+  /** The doc holds the board (local copy, and the server synced at least once ever): writes are safe. */
   get ready(): boolean {
-    return this.#ready;
+    return this.#live.ready;
   }
 
   /** The final close code when the server refused this board (e.g. `CLOSE_BOARD_NOT_FOUND`), else null. */
   get closedWith(): number | null {
-    return this.#closedWith;
+    return this.#live.closedWith;
   }
 
   get actor(): Actor {
@@ -181,37 +182,16 @@ export class BoardConnection {
     return this.#write(() => addPair(this.doc, { name, onsiteId, remoteId }));
   }
 
-  /** Stops syncing and frees the doc. The Awareness has its own timer that `provider.destroy` leaves running. */
+  /** Stops syncing and frees the doc (the local copy stays for the next visit). */
   destroy(): void {
-    window.removeEventListener('online', this.#onOnline);
-    window.removeEventListener('offline', this.#onOffline);
     this.#stopObserving();
-    this.#provider.awareness.destroy();
-    this.#provider.destroy();
-    this.doc.destroy();
+    this.#live.destroy();
   }
 
   #write<T>(op: (now: Date) => OpResult<T>): OpResult<T> {
     if (!this.#writable) return READ_ONLY;
     // A timestamp handed to the operation, not state the UI observes.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    return this.#ready ? op(new Date()) : NOT_READY;
-  }
-
-  #onSync(synced: boolean): void {
-    this.#synced = synced;
-    if (synced && !this.#ready) {
-      this.#ready = true;
-      this.board = readBoard(this.doc);
-    }
-  }
-
-  // The provider does not watch the network itself; without this a dead Wi-Fi looks "online"
-  // until its 30 s message watchdog fires.
-  #setBrowserOffline(offline: boolean): void {
-    this.#browserOffline = offline;
-    if (this.#closedWith !== null) return;
-    if (offline) this.#provider.disconnect();
-    else this.#provider.connect();
+    return this.#live.ready ? op(new Date()) : NOT_READY;
   }
 }
