@@ -128,10 +128,7 @@ async function shootEachPanel(page: Page, testInfo: TestInfo): Promise<void> {
   }
 }
 
+/** "Incidents 3 open" -> "incidents": the panel's first word names the file. */
 async function slug(text: Promise<string | null>): Promise<string> {
-  return ((await text) ?? 'panel')
-    .toLowerCase()
-    .replace(/\d+/g, '')
-    .replace(/[^a-z]+/g, '-')
-    .replace(/^-|-$/g, '');
+  return /[a-z]+/.exec(((await text) ?? '').toLowerCase())?.[0] ?? 'panel';
 }
