@@ -108,6 +108,21 @@ describe('GuestSearchIndex', () => {
     expect(names(index.search(guests, 'a b'))).toEqual(['Alice']);
   });
 
+  it('reports the end of each background pass, and whether pinyin is in', () => {
+    const scheduler = manualScheduler();
+    const passes: boolean[] = [];
+    const index = new GuestSearchIndex<Guest>({
+      onKeysChanged: () => undefined,
+      onWarmed: (withPinyin) => passes.push(withPinyin),
+      schedule: scheduler.schedule,
+    });
+    index.warm(EIGHT);
+    scheduler.runAll();
+    index.setReader(reader);
+    scheduler.runAll();
+    expect(passes).toEqual([false, true]);
+  });
+
   it('forgets removed guests', () => {
     const { index, scheduler } = createIndex();
     const first = index.keysOf(makeGuest('1', '张三'));

@@ -25,6 +25,8 @@ type IndexedGuest = { id: string; name: string; company: string };
 export interface GuestSearchIndexOptions {
   /** Called when background work changed keys (pinyin arrived), so results may change. */
   onKeysChanged: () => void;
+  /** Called at the end of each background pass, with whether every key now has pinyin. */
+  onWarmed?: (withPinyin: boolean) => void;
   /** Runs `task` later; the browser default yields to input and rendering between slices. */
   schedule?: (task: () => void) => void;
   /** Clock for slicing the background work. */
@@ -51,12 +53,14 @@ export class GuestSearchIndex<G extends IndexedGuest> {
   #version = 0;
   #last: LastSearch<G> | null = null;
   readonly #onKeysChanged: () => void;
+  readonly #onWarmed: (withPinyin: boolean) => void;
   readonly #schedule: (task: () => void) => void;
   readonly #now: () => number;
   readonly #sliceMs: number;
 
   constructor(options: GuestSearchIndexOptions) {
     this.#onKeysChanged = options.onKeysChanged;
+    this.#onWarmed = options.onWarmed ?? (() => undefined);
     this.#schedule = options.schedule ?? ((task) => setTimeout(task, 0));
     this.#now = options.now ?? (() => performance.now());
     this.#sliceMs = options.sliceMs ?? 8;
@@ -152,6 +156,7 @@ export class GuestSearchIndex<G extends IndexedGuest> {
     }
     // Every listed guest has keys now, so any extra entry belongs to a removed guest.
     if (this.#cache.size > this.#queue.length) this.#forgetAllBut(this.#queue);
+    this.#onWarmed(this.#reader !== null);
     if (this.#addedPinyin) {
       // One notice at the end: re-running a search over 10,000 guests after every slice would
       // cost more than the slices themselves.
