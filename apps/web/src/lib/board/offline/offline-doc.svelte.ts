@@ -172,7 +172,9 @@ export class OfflineDoc {
       this.#closedWith = code;
       this.#reconnector.cancel();
       if (this.#forgetWhenRefused && (code === CLOSE_FORBIDDEN || code === CLOSE_BOARD_NOT_FOUND)) {
-        void this.#persistence?.clearData();
+        this.#persistence?.clearData().catch((error: unknown) => {
+          console.warn(`Could not delete the local copy of ${this.docName}.`, error);
+        });
         this.#persistence = null;
       }
     });
