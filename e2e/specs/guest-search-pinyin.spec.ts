@@ -60,6 +60,19 @@ test('pinyin initials and full pinyin find a Chinese name, on both screens', asy
     await expect(remote.page.getByText(/^Showing \d+ of 301$/)).toBeVisible();
   });
 
+  await test.step('the remote reaches the new guest, last of 301, with the keyboard alone', async () => {
+    const search = remote.page.getByRole('textbox', { name: 'Search guests' });
+    await search.fill('');
+    await expect(remote.page.getByText('301 guests', { exact: true })).toBeVisible();
+    await search.press('ArrowDown');
+    await expect(remote.page.locator('[aria-posinset="1"] button')).toBeFocused();
+    await remote.page.keyboard.press('End');
+    await expect(remote.checkInButton(name)).toBeFocused();
+    await expect(
+      remote.page.getByRole('listitem').filter({ has: remote.checkInButton(name) }),
+    ).toHaveAttribute('aria-posinset', '301');
+  });
+
   await test.step('a search that matches no one says so', async () => {
     await onsite.searchGuests('qqqqxyz');
     await expect(onsite.page.getByText('No guest matches “qqqqxyz”.')).toBeVisible();
