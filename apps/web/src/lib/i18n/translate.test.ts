@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { EN, ZH_CN, type MessageKey } from './messages.ts';
 import { detectLocale, parseLocale, translate } from './translate.ts';
 
+/** Argument names of an ICU message: `{name}` and `{name, plural, …}` alike. */
 const placeholders = (text: string): string[] =>
-  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+  [...new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((match) => match[1] ?? ''))].sort();
 
 describe('translate', () => {
   it('returns the message of the requested locale', () => {
@@ -22,6 +24,13 @@ describe('translate', () => {
     expect(translate('en', 'checklists.verify', {})).toBe('Verify {title}');
   });
 
+  it('picks the plural form and writes numbers the locale way', () => {
+    expect(translate('en', 'connection.offlineWaiting', { count: 1 })).toBe('Offline — 1 change waiting');
+    expect(translate('en', 'connection.offlineWaiting', { count: 5 })).toBe('Offline — 5 changes waiting');
+    expect(translate('en', 'guests.countAll', { total: 10000 })).toBe('10,000 guests');
+    expect(translate('zh-CN', 'connection.offlineWaiting', { count: 12 })).toBe('离线 — 12 条更改待同步');
+  });
+
   it('names the target language on the switch in that language', () => {
     expect(translate('en', 'language.switch')).toBe('中文');
     expect(translate('zh-CN', 'language.switch')).toBe('English');
@@ -33,6 +42,13 @@ describe('the Chinese catalogue', () => {
 
   it('has a non-empty message for every English key', () => {
     for (const key of keys) expect(ZH_CN[key].trim(), key).not.toBe('');
+  });
+
+  it('compiles every message in both languages as ICU MessageFormat', () => {
+    for (const key of keys) {
+      expect(() => new IntlMessageFormat(EN[key], 'en'), key).not.toThrow();
+      expect(() => new IntlMessageFormat(ZH_CN[key], 'zh-CN'), key).not.toThrow();
+    }
   });
 
   it('uses the same placeholders as the English message', () => {

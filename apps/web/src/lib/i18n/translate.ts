@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { EN, ZH_CN, type MessageKey, type Messages } from './messages.ts';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -8,18 +9,32 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 const CATALOGS: Record<Locale, Messages> = { en: EN, 'zh-CN': ZH_CN };
 
+const compiled = new Map<string, IntlMessageFormat>();
+
+/** Messages are ICU MessageFormat (FormatJS), compiled once per locale and key. */
+function formatterFor(locale: Locale, key: MessageKey): IntlMessageFormat {
+  const cacheKey = `${locale}\u0000${key}`;
+  let formatter = compiled.get(cacheKey);
+  if (!formatter) {
+    formatter = new IntlMessageFormat(CATALOGS[locale][key], locale);
+    compiled.set(cacheKey, formatter);
+  }
+  return formatter;
+}
+
 /**
- * The message for `key` in `locale`, with `{param}` placeholders filled in. A placeholder
- * without a value stays visible as `{param}`, so a missing argument shows up in review instead
- * of silently printing nothing.
+ * The message for `key` in `locale`, formatted with ICU MessageFormat: `{count}` numbers are
+ * written the locale's way (10,000) and `{count, plural, one {…} other {…}}` picks the right
+ * form. A message whose argument is missing shows its template, so the gap shows up in review
+ * instead of printing nothing.
  */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = CATALOGS[locale][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = params[name];
-    return value === undefined ? placeholder : String(value);
-  });
+  try {
+    const formatted = formatterFor(locale, key).format(params);
+    return typeof formatted === 'string' ? formatted : String(formatted);
+  } catch {
+    return CATALOGS[locale][key];
+  }
 }
 
 /** A stored or requested locale string, or null when it is not one we ship. */
