@@ -40,6 +40,8 @@ export {
 } from './access-tokens.ts';
 export type { AccessTokenRow } from './access-tokens.ts';
 export { appendAudit, listAudit } from './audit.ts';
+export { appendActivity, listActivity } from './activity.ts';
+export type { ActivityRow, NewActivityRow, ActivityQuery } from './activity.ts';
 export type { AuditEntry, NewAuditEntry } from './audit.ts';
 export { getClientViewSettings, setClientViewSettings } from './client-view-settings.ts';
 export type { ClientViewSettings } from './client-view-settings.ts';

@@ -1,6 +1,7 @@
 import type { Migration } from './migration.ts';
 import { initial } from './0001_initial.ts';
 import { accounts } from './0002_accounts.ts';
+import { boardActivity } from './0004_board_activity.ts';
 
 /** Every migration, in version order. Append new ones here. */
-export const MIGRATIONS: readonly Migration[] = [initial, accounts];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, boardActivity];
