@@ -20,6 +20,9 @@ export { addPerson, addPair } from './board/people.ts';
 export { addChecklist, addSection, addItem } from './board/checklists.ts';
 export type { ItemAction } from './board/items.ts';
 export { setItemStatus, tickItem, untickItem, verifyItem } from './board/items.ts';
+// Two-person sign-off: the rule verifyItem applies, for the UI to offer only what it allows.
+export type { SignOffContext, VerifyOptions } from './board/sign-off.ts';
+export { verifyRefusal, canVerifyItem, isDoneNotVerified } from './board/sign-off.ts';
 export { setItemOwner, setItemDue } from './board/item-assignment.ts';
 export type { AddGuestInput } from './board/guests.ts';
 export { addGuest } from './board/guests.ts';
@@ -41,6 +44,38 @@ export {
   reopenIncident,
   addTimelineEntry,
 } from './board/incidents.ts';
+// Response levels: per-board targets to acknowledge, and escalation past them.
+export type { ResponseTargets } from './board/response-targets.ts';
+export {
+  DEFAULT_RESPONSE_TARGETS,
+  MAX_RESPONSE_TARGET_MINUTES,
+  readResponseTargets,
+  setResponseTargets,
+} from './board/response-targets.ts';
+export type { EscalationState } from './board/escalation.ts';
+export { SYSTEM_ACTOR, escalationState, escalateIncident } from './board/escalation.ts';
 
 // One seeded PRNG for the demo board and every seeded test (browser-safe, not for secrets).
 export { createSeededRandom, randomInt, pickRandom } from './seeded-random.ts';
+
+// Board templates: the four scenario templates and saved (organisation) templates.
+export type {
+  LocalizedText,
+  OwnerPlaceholder,
+  TemplateDue,
+  TemplateItem,
+  TemplateSection,
+  TemplateChecklist,
+  TemplateContent,
+  ScenarioTemplate,
+  ScenarioTemplateId,
+} from './templates/template-types.ts';
+export type { ApplyTemplateOptions, AppliedTemplate } from './templates/apply-template.ts';
+export { applyTemplate } from './templates/apply-template.ts';
+export { templateFromBoard } from './templates/template-from-board.ts';
+export { OWNER_TAGS } from './templates/owner-tags.ts';
+export {
+  SCENARIO_TEMPLATES,
+  SCENARIO_TEMPLATE_IDS,
+  getScenarioTemplate,
+} from './templates/scenarios/index.ts';

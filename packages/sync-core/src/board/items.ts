@@ -1,8 +1,9 @@
 import type * as Y from 'yjs';
 import { ItemStatus } from '@pairboard/board-schema';
 import type { Actor, CheckIn } from '@pairboard/board-schema';
-import { getEntity, type EntityMap } from './layout.ts';
-import { readStamp } from './fields.ts';
+import { getEntity, listEntities, type EntityMap } from './layout.ts';
+import { readOwner, readStamp, readString } from './fields.ts';
+import { verifyRefusal, type SignOffContext, type VerifyOptions } from './sign-off.ts';
 import { checkActorAndTime, fail, ok, type OpResult } from './result.ts';
 import { runOp } from './transact.ts';
 
@@ -73,19 +74,39 @@ const untick: ItemOp = (item) => {
   return leaveDone(item, 'todo');
 };
 
-const verify: ItemOp = (item, stamp) => {
-  const done = currentDone(item);
-  if (!done) return fail('invalid_state', 'only a done item can be verified');
-  if (done.by.id === stamp.by.id) {
-    return fail('not_allowed', `${stamp.by.name} did this item; another person must verify it`);
-  }
-  const verified = readStamp(item, 'verified');
-  if (verified && verified.by.id !== done.by.id) {
-    return fail('invalid_state', `item is already verified by ${describeStamp(verified)}`);
-  }
-  item.set('verified', stamp);
-  return ok();
-};
+/** The pairs and people the sign-off rule needs, read straight from the doc. */
+function signOffContext(doc: Y.Doc): SignOffContext {
+  const pairs = listEntities(doc, 'pairs').map(([id, pair]) => ({
+    id,
+    onsiteId: readString(pair, 'onsiteId'),
+    remoteId: readString(pair, 'remoteId'),
+  }));
+  return { pairs, people: listEntities(doc, 'people').map(([id]) => ({ id })) };
+}
+
+function verify(doc: Y.Doc, options: VerifyOptions): ItemOp {
+  return (item, stamp) => {
+    const done = currentDone(item);
+    if (!done) return fail('invalid_state', 'only a done item can be verified');
+    if (done.by.id === stamp.by.id) {
+      return fail('not_allowed', `${stamp.by.name} did this item; another person must verify it`);
+    }
+    const verified = readStamp(item, 'verified');
+    if (verified && verified.by.id !== done.by.id) {
+      return fail('invalid_state', `item is already verified by ${describeStamp(verified)}`);
+    }
+    const marks = {
+      status: 'done' as const,
+      owner: readOwner(item, 'owner'),
+      doneBy: done.by,
+      verifiedBy: null,
+    };
+    const refusal = verifyRefusal(marks, stamp.by.id, signOffContext(doc), options);
+    if (refusal) return fail('not_allowed', `${stamp.by.name} may not verify this item: ${refusal}`);
+    item.set('verified', stamp);
+    return ok();
+  };
+}
 
 /** Marks an item done by `actor` at `now` (and clears any old verification). Fails when it is already done. */
 export const tickItem: ItemAction = itemAction(tick);
@@ -94,10 +115,21 @@ export const tickItem: ItemAction = itemAction(tick);
 export const untickItem: ItemAction = itemAction(untick);
 
 /**
- * Verifies a done item: the second half of the two-person sign-off, so the doer cannot verify
- * their own work (`not_allowed`). Fails with `invalid_state` unless the item is done and not yet verified.
+ * Verifies a done item: the second half of the two-person sign-off. The doer can never verify
+ * their own work, and an item owned by a pair is verified by the pair's other member (a board
+ * owner only when the pair has lost that member; see `verifyRefusal`). Refusals are
+ * `not_allowed`; `invalid_state` unless the item is done and not yet verified.
  */
-export const verifyItem: ItemAction = itemAction(verify);
+export function verifyItem(
+  doc: Y.Doc,
+  itemId: string,
+  actor: Actor,
+  now: Date,
+  origin: unknown = null,
+  options: VerifyOptions = {},
+): OpResult {
+  return withItem(doc, itemId, actor, now, origin, verify(doc, options));
+}
 
 /**
  * Sets an item's status. `done` is the same as `tickItem`; any other status clears the done and
