@@ -53,3 +53,10 @@ export {
   UserNotFoundError,
   MemberExistsError,
 } from './errors.ts';
+export {
+  createBoardTemplate,
+  listBoardTemplates,
+  getBoardTemplate,
+  deleteBoardTemplate,
+} from './board-templates.ts';
+export type { BoardTemplateRow } from './board-templates.ts';
