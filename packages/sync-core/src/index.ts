@@ -79,3 +79,27 @@ export {
   SCENARIO_TEMPLATE_IDS,
   getScenarioTemplate,
 } from './templates/scenarios/index.ts';
+
+// Guest operations (issue 5): plus-ones, conflicts per row, import preview and export table.
+// Reading and writing the files themselves is behind `@pairboard/sync-core/guest-files`.
+export type { CompanionLogEntry, GuestArrival } from './board/guest-arrivals.ts';
+export {
+  readGuestArrivals,
+  checkInCompanions,
+  checkInGuestWithCompanions,
+  undoCompanionCheckIn,
+} from './board/guest-arrivals.ts';
+export type { GuestImportField, ColumnMapping } from './guests-import/columns.ts';
+export {
+  GUEST_IMPORT_FIELDS,
+  guessColumnMapping,
+  checkColumnMapping,
+  fieldForHeader,
+} from './guests-import/columns.ts';
+export type { RowProblem, ImportedGuest } from './guests-import/parse-row.ts';
+export { parseGuestRow, describeRowProblem } from './guests-import/parse-row.ts';
+export type { GuestDuplicate, ImportPreview, ImportPreviewRow, ExistingGuests } from './guests-import/preview.ts';
+export { buildImportPreview, rowsToImport, summarizePreview } from './guests-import/preview.ts';
+export { applyGuestImport } from './guests-import/apply-import.ts';
+export type { ExportLanguage, GuestExportOptions } from './guests-import/export-table.ts';
+export { buildGuestExportTable } from './guests-import/export-table.ts';

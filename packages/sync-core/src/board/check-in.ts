@@ -61,7 +61,8 @@ export function deriveCheckIns(doc: Y.Doc): Map<string, GuestCheckInState> {
   return states;
 }
 
-function deriveOne(entries: CheckInLogEntry[]): GuestCheckInState {
+/** One subject's state from its entries (a guest's, or one companion's in guest-arrivals.ts). */
+export function deriveOne(entries: CheckInLogEntry[]): GuestCheckInState {
   let lastUndo: number | null = null;
   let lastUndoAt: string | null = null;
   for (const entry of entries) {
