@@ -8,6 +8,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { LiveConnections } from './access/live-connections.ts';
 import { BoardPeople } from './boards/board-people.ts';
 import { registerClientNamespace } from './client-view/client-namespace.ts';
+import { startEscalations } from './escalation/escalation-service.ts';
 import { authRouter } from './http/auth.routes.ts';
 import { AuthRateLimit } from './http/auth-rate-limit.ts';
 import { boardsRouter } from './http/boards.routes.ts';
@@ -67,6 +68,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   const io = new SocketIoServer(httpServer, { destroyUpgrade: false, serveClient: false });
   registerBoardEvents(io, { db, live, logger, publicOrigin, now });
   const clientViews = registerClientNamespace(io, { db, rooms, live, logger, now });
+  startEscalations({ db, rooms, io, httpServer, logger, now });
 
   const app = express();
   app.disable('x-powered-by');

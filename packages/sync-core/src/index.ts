@@ -43,6 +43,7 @@ export {
   resolveIncident,
   reopenIncident,
   addTimelineEntry,
+  readIncidents,
 } from './board/incidents.ts';
 // Response levels: per-board targets to acknowledge, and escalation past them.
 export type { ResponseTargets } from './board/response-targets.ts';
