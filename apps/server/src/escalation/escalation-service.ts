@@ -115,10 +115,12 @@ export function startEscalations(deps: EscalationDeps): Escalations {
   const boardIds = async (): Promise<string[]> => (await listBoards(db)).map((board) => board.id);
 
   const scanStored = async (): Promise<void> => {
-    for (const boardId of await boardIds()) {
+    const ids = await boardIds();
+    for (const boardId of ids) {
       if (stopped) return;
       await rooms.withRoom(boardId, (room) => Promise.resolve(watch(room)));
     }
+    logger.info({ boards: ids.length, timers: timers.size }, 'escalation start-up scan done');
   };
 
   const sweep = async (): Promise<void> => {
