@@ -23,6 +23,7 @@ import { registerBoardEvents } from './realtime/board-events.ts';
 import { createPgDocStore } from './storage/pg-doc-store.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { createYjsEndpoint } from './sync/yjs-endpoint.ts';
+import { templatesRouter } from './templates/templates.routes.ts';
 import { mountWebApp } from './web/mount-web.ts';
 
 export interface ServerDeps {
@@ -89,6 +90,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   );
   app.use('/api/boards/:id', tokensRouter({ db, live, now }));
   app.use('/api/invites', invitesRouter({ db, people, now }));
+  app.use('/api/templates', templatesRouter({ db, rooms }));
   app.use('/api', apiNotFound);
   app.use('/api', errorMiddleware(logger));
   if (deps.serveWeb ?? true) await mountWebApp(app, logger);

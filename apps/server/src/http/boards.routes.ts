@@ -2,15 +2,27 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { addMember, getBoard, listBoardsForUser, type BoardRow, type Database } from '@pairboard/db';
 import { createBoardWithDocument } from '../boards/create-board.ts';
+import { TemplateChoice, resolveTemplateChoice } from '../templates/template-choice.ts';
 import { requireUser } from './session-middleware.ts';
 import { audit, requireBoard } from './board-guard.ts';
 import { parseBody } from './parse.ts';
 
 const CreateBoardBody = z.object({
   name: z.string().trim().min(1, 'name must not be empty').max(200, 'name must be at most 200 characters'),
-  template: z.enum(['empty', 'demo']).default('empty'),
+  template: TemplateChoice.default('empty'),
   language: z.enum(['zh-CN', 'en']).optional(),
+  startsAt: z.iso.datetime({ offset: true, message: 'startsAt must be an ISO time' }).optional(),
+  timezone: z.string().refine(isTimezone, 'timezone must be an IANA zone like Asia/Shanghai').optional(),
 });
+
+function isTimezone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 type Membership = { role: string; position: string | null };
 
@@ -38,7 +50,9 @@ export function boardsRouter(deps: { db: Database; now: () => Date }): Router {
   router.post('/', async (req, res) => {
     const user = requireUser(res);
     const body = parseBody(CreateBoardBody, req.body);
-    const row = await createBoardWithDocument(db, body, deps.now());
+    const chosen = await resolveTemplateChoice(db, user.userId, body.template);
+    const language = body.language ?? chosen.language;
+    const row = await createBoardWithDocument(db, { ...body, ...chosen, language }, deps.now());
     await addMember(db, { boardId: row.id, userId: user.userId, role: 'owner', position: null });
     const access = await requireBoard(db, res, row.id);
     await audit(db, access, 'member.added', user.userId, { role: 'owner', via: 'board.created' });
