@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { LiveConnections } from './access/live-connections.ts';
+import { createActivityFeed } from './activity/activity-feed.ts';
 import { BoardPeople } from './boards/board-people.ts';
 import { registerClientNamespace } from './client-view/client-namespace.ts';
 import { startEscalations } from './escalation/escalation-service.ts';
@@ -52,8 +53,10 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   const now = deps.now ?? (() => new Date());
   const metrics = createMetrics();
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const activity = createActivityFeed({ db, logger, now });
   const rooms = new RoomRegistry({
     store: createPgDocStore(db),
+    onDurable: activity.onDurable,
     logger,
     metrics,
     idleUnloadMs: config.boardIdleUnloadMs,
@@ -89,6 +92,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     shareLinksRouter({ db, live, onSettingsChanged: (boardId) => clientViews.refresh(boardId), now }),
   );
   app.use('/api/boards/:id', tokensRouter({ db, live, now }));
+  app.use('/api/boards/:id', activity.router(rooms));
   app.use('/api/invites', invitesRouter({ db, people, now }));
   app.use('/api/templates', templatesRouter({ db, rooms }));
   app.use('/api', apiNotFound);
@@ -125,6 +129,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     httpServer.closeAllConnections();
     await stopped;
     await rooms.close();
+    await activity.flush();
     await db.close();
   };
 

@@ -1,7 +1,7 @@
 import type { DocStore } from '@pairboard/sync-core';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import { Room } from './room.ts';
+import { Room, type RoomOptions } from './room.ts';
 
 export interface RoomRegistryOptions {
   store: DocStore;
@@ -9,6 +9,8 @@ export interface RoomRegistryOptions {
   metrics: Metrics;
   idleUnloadMs: number;
   compactAfterUpdates: number;
+  /** Handed to every room: called after each durable batch (the activity feed). */
+  onDurable?: RoomOptions['onDurable'];
 }
 
 /**
@@ -85,6 +87,7 @@ export class RoomRegistry {
       compactAfterUpdates: this.options.compactAfterUpdates,
       onEmpty: (r) => this.scheduleUnload(r.boardId),
       onBroken: (r) => this.drop(r),
+      onDurable: this.options.onDurable,
     });
     if (room) {
       this.rooms.set(boardId, room);

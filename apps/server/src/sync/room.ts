@@ -35,6 +35,18 @@ export interface RoomOptions {
   onEmpty(room: Room): void;
   /** Called when the room can no longer vouch for its doc and must be dropped (see SY9). */
   onBroken(room: Room): void;
+  /**
+   * Called right after a batch is durable, while the doc holds exactly that state (the activity
+   * feed derives its rows here). Must not throw and must not wait: it runs inside the drain.
+   */
+  onDurable?(boardId: string, doc: Y.Doc, updates: readonly DurableUpdate[]): void;
+}
+
+/** An update the room has made durable, with who sent it ('server' for its own changes). */
+export interface DurableUpdate {
+  seq: number;
+  update: Uint8Array;
+  authorId: string | null;
 }
 
 type Work =
@@ -47,6 +59,10 @@ interface Accepted {
   peer: RoomPeer | null;
   update: Uint8Array;
   seq: number;
+}
+
+function durableUpdate(a: Accepted): DurableUpdate {
+  return { seq: a.seq, update: a.update, authorId: a.peer ? a.peer.authorId : 'server' };
 }
 
 /** Transaction origin of changes the server makes itself (member names, escalations). */
@@ -311,6 +327,7 @@ export class Room {
     this.options.metrics.storageBacklog.dec(accepted.length);
     this.options.metrics.storedUpdates.inc(accepted.length);
     this.updatesSinceSnapshot += accepted.length;
+    this.options.onDurable?.(this.boardId, this.doc, accepted.map(durableUpdate));
     return true;
   }
 
