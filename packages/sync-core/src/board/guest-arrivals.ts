@@ -5,7 +5,13 @@ import { checkInLogArray, getEntity, listEntities } from './layout.ts';
 import { notBefore, readInteger, timeOf } from './fields.ts';
 import { checkActorAndTime, fail, ok, type OpResult } from './result.ts';
 import { runOp } from './transact.ts';
-import { checkInGuest, deriveCheckIns, deriveOne, type CheckInLogEntry, type GuestCheckInState } from './check-in.ts';
+import {
+  checkInGuest,
+  deriveCheckIns,
+  deriveOne,
+  type CheckInLogEntry,
+  type GuestCheckInState,
+} from './check-in.ts';
 
 /*
  * Plus-ones (a guest's `plusOnes`) arrive with the guest or on their own. Each companion is a
@@ -38,7 +44,8 @@ export interface GuestArrival {
 function parseCompanionEntry(value: unknown): CompanionLogEntry | null {
   if (typeof value !== 'object' || value === null) return null;
   const { guestId, kind, companion } = value as Record<string, unknown>;
-  if (typeof guestId !== 'string' || (kind !== 'companion_check_in' && kind !== 'companion_undo')) return null;
+  if (typeof guestId !== 'string' || (kind !== 'companion_check_in' && kind !== 'companion_undo'))
+    return null;
   if (typeof companion !== 'number' || !Number.isInteger(companion) || companion < 1) return null;
   const stamp = CheckIn.safeParse(value);
   if (!stamp.success || Number.isNaN(timeOf(stamp.data.at))) return null;
@@ -70,7 +77,9 @@ function deriveCompanions(doc: Y.Doc): Map<string, Map<number, GuestCheckInState
  * change rather than calling `guestCheckInConflicts` per row). Guests with nothing to show are absent.
  */
 export function readGuestArrivals(doc: Y.Doc): Map<string, GuestArrival> {
-  const plusOnes = new Map(listEntities(doc, 'guests').map(([id, map]) => [id, readInteger(map, 'plusOnes')]));
+  const plusOnes = new Map(
+    listEntities(doc, 'guests').map(([id, map]) => [id, readInteger(map, 'plusOnes')]),
+  );
   const out = new Map<string, GuestArrival>();
   const get = (guestId: string): GuestArrival => {
     const existing = out.get(guestId);
@@ -87,18 +96,23 @@ export function readGuestArrivals(doc: Y.Doc): Map<string, GuestArrival> {
     for (const [slot, state] of [...slots].sort(([a], [b]) => a - b)) {
       if (slot > limit || !state.standing) continue;
       get(guestId).companionsArrived += 1;
-      for (const checkIn of state.conflicts) get(guestId).companionConflicts.push({ companion: slot, checkIn });
+      for (const checkIn of state.conflicts)
+        get(guestId).companionConflicts.push({ companion: slot, checkIn });
     }
   }
   return out;
 }
 
 function companionSlots(doc: Y.Doc, guestId: string): Map<number, GuestCheckInState> {
-  return deriveCompanions(doc).get(guestId) ?? new Map();
+  return deriveCompanions(doc).get(guestId) ?? new Map<number, GuestCheckInState>();
 }
 
 /** Slots 1..plusOnes that have no standing check-in, lowest first. */
-function freeSlots(doc: Y.Doc, guestId: string, plusOnes: number): Array<{ slot: number; lastUndoAt: string | null }> {
+function freeSlots(
+  doc: Y.Doc,
+  guestId: string,
+  plusOnes: number,
+): Array<{ slot: number; lastUndoAt: string | null }> {
   const slots = companionSlots(doc, guestId);
   const free: Array<{ slot: number; lastUndoAt: string | null }> = [];
   for (let slot = 1; slot <= plusOnes; slot += 1) {
@@ -113,7 +127,9 @@ function appendCompanion(doc: Y.Doc, entry: CompanionLogEntry): void {
 }
 
 function checkCount(count: number): string | null {
-  return Number.isInteger(count) && count >= 0 && count <= 20 ? null : 'count must be a whole number from 0 to 20';
+  return Number.isInteger(count) && count >= 0 && count <= 20
+    ? null
+    : 'count must be a whole number from 0 to 20';
 }
 
 /**
@@ -136,11 +152,18 @@ export function checkInCompanions(
     const guest = getEntity(doc, 'guests', guestId);
     if (!guest) return fail('not_found', `guest ${guestId} not found`);
     const free = freeSlots(doc, guestId, readInteger(guest, 'plusOnes'));
-    if (count > free.length) return fail('invalid_state', `only ${free.length} companions are still expected, got ${count}`);
+    if (count > free.length)
+      return fail('invalid_state', `only ${free.length} companions are still expected, got ${count}`);
     const by = { id: actor.id, name: actor.name };
     const taken = free.slice(0, count);
     for (const { slot, lastUndoAt } of taken) {
-      appendCompanion(doc, { guestId, kind: 'companion_check_in', companion: slot, at: notBefore(now, lastUndoAt), by });
+      appendCompanion(doc, {
+        guestId,
+        kind: 'companion_check_in',
+        companion: slot,
+        at: notBefore(now, lastUndoAt),
+        by,
+      });
     }
     return ok(taken.map(({ slot }) => slot));
   });
@@ -170,7 +193,8 @@ export function checkInGuestWithCompanions(
     const main = checkInGuest(doc, guestId, actor, now, origin);
     if (!main.ok) return main;
     if (main.value.already) return ok({ already: true, companions: [] });
-    const slots = companions > 0 ? checkInCompanions(doc, guestId, companions, actor, now, origin) : ok<number[]>([]);
+    const slots =
+      companions > 0 ? checkInCompanions(doc, guestId, companions, actor, now, origin) : ok<number[]>([]);
     if (!slots.ok) return slots;
     return ok({ already: false, companions: slots.value });
   });
@@ -188,7 +212,9 @@ export function undoCompanionCheckIn(
   if (invalid) return { ok: false, error: invalid };
   return runOp(doc, origin, () => {
     if (!getEntity(doc, 'guests', guestId)) return fail('not_found', `guest ${guestId} not found`);
-    const standing = [...companionSlots(doc, guestId)].filter(([, state]) => state.standing).sort(([a], [b]) => b - a);
+    const standing = [...companionSlots(doc, guestId)]
+      .filter(([, state]) => state.standing)
+      .sort(([a], [b]) => b - a);
     const top = standing[0];
     if (!top) return fail('invalid_state', 'no companion of this guest is checked in');
     const [slot, state] = top;

@@ -66,7 +66,12 @@ export function applyGuestImport(
       const id = ids[index];
       if (id === undefined || !hasContact(guest)) return;
       // Nested in this transaction; the fields were checked above, so this cannot fail.
-      setGuestContact(contactsDoc, id, { phone: guest.phone, email: guest.email, notes: guest.notes }, origin);
+      setGuestContact(
+        contactsDoc,
+        id,
+        { phone: guest.phone, email: guest.email, notes: guest.notes },
+        origin,
+      );
     });
   }, origin);
   return ok(ids);

@@ -7,16 +7,7 @@
 
 /** A guest field a column can be mapped to. */
 export type GuestImportField =
-  | 'name'
-  | 'company'
-  | 'title'
-  | 'phone'
-  | 'email'
-  | 'tags'
-  | 'host'
-  | 'seat'
-  | 'plusOnes'
-  | 'notes';
+  'name' | 'company' | 'title' | 'phone' | 'email' | 'tags' | 'host' | 'seat' | 'plusOnes' | 'notes';
 
 /** Every importable field, in the order the preview lists them. */
 export const GUEST_IMPORT_FIELDS: readonly GuestImportField[] = [
@@ -39,12 +30,34 @@ const HEADER_SYNONYMS: Record<GuestImportField, readonly string[]> = {
   name: ['姓名', '名字', '嘉宾姓名', '嘉宾', '客人姓名', 'name', 'fullname', 'guest', 'guestname'],
   company: ['公司', '单位', '工作单位', '公司名称', '机构', 'company', 'organization', 'organisation', 'org'],
   title: ['职位', '职务', '头衔', 'title', 'jobtitle', 'position', 'role'],
-  phone: ['手机', '手机号', '手机号码', '电话', '联系电话', '电话号码', 'phone', 'mobile', 'tel', 'telephone', 'phonenumber'],
+  phone: [
+    '手机',
+    '手机号',
+    '手机号码',
+    '电话',
+    '联系电话',
+    '电话号码',
+    'phone',
+    'mobile',
+    'tel',
+    'telephone',
+    'phonenumber',
+  ],
   email: ['邮箱', '电子邮箱', '电子邮件', '邮件', 'email', 'e-mail', 'mail', 'emailaddress'],
   tags: ['标签', '类别', '嘉宾类型', '类型', 'tags', 'tag', 'category', 'type'],
   host: ['接待人', '对接人', '陪同', '陪同人', '接待', 'host', 'escort'],
   seat: ['座位', '区域', '座位/区域', '座位区域', '座位号', '桌号', 'seat', 'zone', 'seat/zone', 'table'],
-  plusOnes: ['随行人数', '随行', '同行人数', '带人数', 'plusones', 'plusone', 'plus-ones', 'companions', 'guests'],
+  plusOnes: [
+    '随行人数',
+    '随行',
+    '同行人数',
+    '带人数',
+    'plusones',
+    'plusone',
+    'plus-ones',
+    'companions',
+    'guests',
+  ],
   notes: ['备注', '说明', '注意事项', 'notes', 'note', 'remarks', 'comments'],
 };
 
@@ -61,7 +74,9 @@ export function normalizeHeader(header: string): string {
 }
 
 const BY_SYNONYM = new Map<string, GuestImportField>(
-  GUEST_IMPORT_FIELDS.flatMap((field) => HEADER_SYNONYMS[field].map((s) => [normalizeHeader(s), field] as const)),
+  GUEST_IMPORT_FIELDS.flatMap((field) =>
+    HEADER_SYNONYMS[field].map((s) => [normalizeHeader(s), field] as const),
+  ),
 );
 
 function withoutBrackets(header: string): string {

@@ -59,7 +59,9 @@ export interface GuestExportOptions {
  */
 export function buildGuestExportTable(guests: readonly Guest[], options: GuestExportOptions): string[][] {
   const headers = HEADERS[options.language];
-  const columns = Object.keys(headers).filter((column) => options.contacts !== null || !CONTACT_COLUMNS.has(column));
+  const columns = Object.keys(headers).filter(
+    (column) => options.contacts !== null || !CONTACT_COLUMNS.has(column),
+  );
   const yes = options.language === 'zh-CN' ? '是' : 'yes';
   const rows = guests.map((guest) => {
     const contact = options.contacts?.get(guest.id);

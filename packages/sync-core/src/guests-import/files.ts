@@ -36,7 +36,8 @@ export async function writeGuestFile(
   table: ReadonlyArray<readonly string[]>,
   format: 'csv' | 'xlsx',
 ): Promise<{ bytes: Uint8Array; mimeType: string }> {
-  if (format === 'csv') return { bytes: new TextEncoder().encode(tableToCsv(table)), mimeType: 'text/csv;charset=utf-8' };
+  if (format === 'csv')
+    return { bytes: new TextEncoder().encode(tableToCsv(table)), mimeType: 'text/csv;charset=utf-8' };
   return {
     bytes: await tableToXlsx(table),
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

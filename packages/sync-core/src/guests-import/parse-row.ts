@@ -42,7 +42,10 @@ const MAX_LENGTH: Record<Exclude<GuestImportField, 'tags' | 'plusOnes'>, number>
 export const MAX_PLUS_ONES = 20;
 
 /** The trimmed text of each mapped field of one sheet row ('' when the row has no such cell). */
-export function cellsByField(cells: readonly string[], mapping: ColumnMapping): Record<GuestImportField, string> {
+export function cellsByField(
+  cells: readonly string[],
+  mapping: ColumnMapping,
+): Record<GuestImportField, string> {
   const out: Record<GuestImportField, string> = {
     name: '',
     company: '',
@@ -88,7 +91,8 @@ export function parseGuestRow(cells: Record<GuestImportField, string>): {
   if (cells.email !== '' && !isPlausibleEmail(cells.email))
     problems.push({ code: 'email_invalid', field: 'email', value: cells.email });
   const plusOnes = parsePlusOnes(cells.plusOnes);
-  if (plusOnes === null) problems.push({ code: 'plus_ones_invalid', field: 'plusOnes', value: cells.plusOnes });
+  if (plusOnes === null)
+    problems.push({ code: 'plus_ones_invalid', field: 'plusOnes', value: cells.plusOnes });
   const { tags, unknown } = parseTags(cells.tags);
   for (const word of unknown) problems.push({ code: 'tag_unknown', field: 'tags', value: word });
   const guest: ImportedGuest = {

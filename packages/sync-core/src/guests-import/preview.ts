@@ -43,8 +43,10 @@ function boardKeys(existing: ExistingGuests): KeyOwner {
     if (name === undefined) continue;
     const phone = phoneKey(contact.phone);
     const email = emailKey(contact.email);
-    if (phone !== '') owners.phone.set(phone, { source: 'board', guestId: contact.guestId, name, by: 'phone' });
-    if (email !== '') owners.email.set(email, { source: 'board', guestId: contact.guestId, name, by: 'email' });
+    if (phone !== '')
+      owners.phone.set(phone, { source: 'board', guestId: contact.guestId, name, by: 'phone' });
+    if (email !== '')
+      owners.email.set(email, { source: 'board', guestId: contact.guestId, name, by: 'email' });
   }
   return owners;
 }
@@ -95,7 +97,10 @@ export function buildImportPreview(
  * The rows an import writes: those without problems, and duplicates only when asked for.
  * Empty while the mapping has problems.
  */
-export function rowsToImport(preview: ImportPreview, options: { includeDuplicates: boolean }): ImportPreviewRow[] {
+export function rowsToImport(
+  preview: ImportPreview,
+  options: { includeDuplicates: boolean },
+): ImportPreviewRow[] {
   if (preview.mappingProblems.length > 0) return [];
   return preview.rows.filter(
     (row) => row.problems.length === 0 && (options.includeDuplicates || row.duplicates.length === 0),

@@ -8,7 +8,9 @@ const TAG_SYNONYMS: Record<GuestTag, readonly string[]> = {
 };
 
 const BY_WORD = new Map<string, GuestTag>(
-  (Object.keys(TAG_SYNONYMS) as GuestTag[]).flatMap((tag) => TAG_SYNONYMS[tag].map((word) => [word, tag] as const)),
+  (Object.keys(TAG_SYNONYMS) as GuestTag[]).flatMap((tag) =>
+    TAG_SYNONYMS[tag].map((word) => [word, tag] as const),
+  ),
 );
 
 /** Separators people use between tags in one cell: commas, semicolons, 、, slashes, bars, spaces. */
