@@ -10,6 +10,7 @@ import { createActivityFeed } from './activity/activity-feed.ts';
 import { BoardPeople } from './boards/board-people.ts';
 import { registerClientNamespace } from './client-view/client-namespace.ts';
 import { startEscalations } from './escalation/escalation-service.ts';
+import { responseTargetsRouter } from './escalation/response-targets.routes.ts';
 import { authRouter } from './http/auth.routes.ts';
 import { AuthRateLimit } from './http/auth-rate-limit.ts';
 import { boardsRouter } from './http/boards.routes.ts';
@@ -92,6 +93,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     shareLinksRouter({ db, live, onSettingsChanged: (boardId) => clientViews.refresh(boardId), now }),
   );
   app.use('/api/boards/:id', tokensRouter({ db, live, now }));
+  app.use('/api/boards/:id', responseTargetsRouter({ db, rooms }));
   app.use('/api/boards/:id', activity.router(rooms));
   app.use('/api/invites', invitesRouter({ db, people, now }));
   app.use('/api/templates', templatesRouter({ db, rooms }));
