@@ -435,6 +435,29 @@ export const EN = {
   'errors.notFound': 'It no longer exists.',
   'errors.conflict': 'That is not possible right now: {detail}',
   'errors.lastOwner': 'A board needs an owner: make someone else owner first.',
+
+  'templates.pickerTitle': 'Start from a template',
+  'templates.pickerHint':
+    'Each scenario follows the five rollout steps: needs diagnosis, team and training, SOP in place, on-site execution, review.',
+  'templates.choose': 'Template',
+  'templates.scenarios': 'Scenarios',
+  'templates.mine': 'My templates',
+  'templates.size':
+    '{sections, plural, one {# section} other {# sections}} · {items, plural, one {# item} other {# items}}',
+  'templates.boardName': 'Event name',
+  'templates.startsAt': 'Event starts',
+  'templates.language': 'Board language',
+  'templates.create': 'Create from template',
+  'templates.createFailed': 'Could not create the board from the template.',
+  'templates.loadFailed': 'Could not load the templates.',
+  'templates.saveTitle': 'Save as template',
+  'templates.saveHint':
+    'Keeps the checklists, sections and items: owners become on-site, remote or pair placeholders and due times count from the event start. People, guests and incidents are not saved.',
+  'templates.name': 'Template name',
+  'templates.description': 'Description (optional)',
+  'templates.save': 'Save as template',
+  'templates.saved': 'Saved as template “{name}”. Pick it under My templates when you create a board.',
+  'templates.saveFailed': 'Could not save the template.',
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -430,4 +430,26 @@ export const ZH_CN: Messages = {
   'errors.notFound': '该内容已不存在。',
   'errors.conflict': '当前无法执行：{detail}',
   'errors.lastOwner': '看板至少需要一位负责人，请先指定其他负责人。',
+
+  'templates.pickerTitle': '从模板创建',
+  'templates.pickerHint':
+    '每个场景都按五步落地：需求诊断与目标、组队与培训、SOP 与模板落地、现场执行与实时记录、复盘与改进。',
+  'templates.choose': '模板',
+  'templates.scenarios': '场景模板',
+  'templates.mine': '我的模板',
+  'templates.size': '{sections} 个阶段 · {items} 项任务',
+  'templates.boardName': '活动名称',
+  'templates.startsAt': '活动开始时间',
+  'templates.language': '看板语言',
+  'templates.create': '从模板创建看板',
+  'templates.createFailed': '无法从模板创建看板。',
+  'templates.loadFailed': '无法加载模板。',
+  'templates.saveTitle': '另存为模板',
+  'templates.saveHint':
+    '保留任务清单、阶段和任务：负责人变为现场、远程或双人占位，截止时间按活动开始时间换算。人员、嘉宾和事件不会保存。',
+  'templates.name': '模板名称',
+  'templates.description': '说明（可选）',
+  'templates.save': '保存为模板',
+  'templates.saved': '已保存为模板「{name}」，新建看板时可在“我的模板”中选用。',
+  'templates.saveFailed': '无法保存模板。',
 };
