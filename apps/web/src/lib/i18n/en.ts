@@ -232,6 +232,18 @@ export const EN = {
 
   'incidents.alertAcknowledge': 'Acknowledge red incident {title}',
   'incidents.alertRaisedBy': 'Raised by {name} at {time}',
+  'escalation.alert': 'Overdue, not acknowledged in time: {title}',
+  'escalation.since': 'Raised at {raised}, escalated at {escalated}',
+  'escalation.acknowledge': 'Acknowledge overdue incident {title}',
+  'escalation.notificationBody': 'Open Pairboard to acknowledge it.',
+  'escalation.enableNotifications': 'Turn on alert notifications',
+  'escalation.overdue': 'Overdue',
+  'responseTargets.title': 'Response targets',
+  'responseTargets.hint':
+    'Minutes to acknowledge an incident of each level. An incident not acknowledged in time is escalated: owners and editors are alerted and it shows as overdue.',
+  'responseTargets.label': '{level}: minutes to acknowledge',
+  'responseTargets.save': 'Save targets',
+  'responseTargets.saved': 'Targets saved.',
   'incidents.justRaised': 'New',
 
   'people.you': 'you',

@@ -228,6 +228,17 @@ export const ZH_CN: Messages = {
 
   'incidents.alertAcknowledge': '确认红色事件 {title}',
   'incidents.alertRaisedBy': '{name} 于 {time} 上报',
+  'escalation.alert': '已超时未确认：{title}',
+  'escalation.since': '{raised} 上报，{escalated} 升级',
+  'escalation.acknowledge': '确认超时事件 {title}',
+  'escalation.notificationBody': '打开 Pairboard 确认处理。',
+  'escalation.enableNotifications': '开启告警通知',
+  'escalation.overdue': '已超时',
+  'responseTargets.title': '响应时限',
+  'responseTargets.hint': '各级事件需在多少分钟内确认。超时未确认的事件会升级：通知负责人和编辑，并标记为超时。',
+  'responseTargets.label': '{level}：确认时限（分钟）',
+  'responseTargets.save': '保存时限',
+  'responseTargets.saved': '时限已保存。',
   'incidents.justRaised': '新',
 
   'people.you': '我',
