@@ -34,7 +34,11 @@ test('the owner imports the fixture file, the remote sees the guests, and the ex
   board,
   remote,
 }) => {
-  const page = new BoardPage(await owner.context.newPage(), { name: 'Mei Organiser', position: null, touch: false });
+  const page = new BoardPage(await owner.context.newPage(), {
+    name: 'Mei Organiser',
+    position: null,
+    touch: false,
+  });
   await page.open(board.id, board.name);
 
   await test.step('the .xlsx preview maps the Chinese headers and lists bad rows and duplicates', async () => {
@@ -51,7 +55,10 @@ test('the owner imports the fixture file, the remote sees the guests, and the ex
       /Row 9.*tag “嘉宾” is not VIP/,
     ]);
     const dupes = page.page.getByRole('region', { name: 'Possible duplicates' });
-    await expect(dupes.getByRole('listitem')).toHaveText([/Row 10.*same Phone as row 2/, /Row 11.*same Email as row 3/]);
+    await expect(dupes.getByRole('listitem')).toHaveText([
+      /Row 10.*same Phone as row 2/,
+      /Row 11.*same Email as row 3/,
+    ]);
   });
 
   await test.step('confirming writes the five clean rows, and the remote sees them', async () => {
@@ -73,17 +80,29 @@ test('the owner imports the fixture file, the remote sees the guests, and the ex
   });
 
   await test.step('export says it holds personal data and downloads the rows with contacts', async () => {
-    await expect(page.page.getByText(/Exports include phone numbers, e-mail addresses and notes/)).toBeVisible();
+    await expect(
+      page.page.getByText(/Exports include phone numbers, e-mail addresses and notes/),
+    ).toBeVisible();
     const [csv] = await Promise.all([
       page.page.waitForEvent('download'),
       page.page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-    const lines = (await downloadText(csv)).toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = (await downloadText(csv))
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines).toHaveLength(6);
     expect(lines[0]).toMatch(/^Name,Company,Title,Phone,Email,Tags/);
     expect(lines.find((line) => line.startsWith('张伟,'))).toContain('13800138001,zhangwei@huaxin.cn,VIP');
-    expect(lines.map((line) => line.split(',')[0]).slice(1)).toEqual(['张伟', '李娜', '王磊', '郑浩', '林峰']);
+    expect(lines.map((line) => line.split(',')[0]).slice(1)).toEqual([
+      '张伟',
+      '李娜',
+      '王磊',
+      '郑浩',
+      '林峰',
+    ]);
 
     const [xlsx] = await Promise.all([
       page.page.waitForEvent('download'),
