@@ -33,7 +33,7 @@ test('the owner imports the fixture file, the remote sees the guests, and the ex
   owner,
   board,
   remote,
-}) => {
+}, testInfo) => {
   const page = new BoardPage(await owner.context.newPage(), {
     name: 'Mei Organiser',
     position: null,
@@ -59,6 +59,9 @@ test('the owner imports the fixture file, the remote sees the guests, and the ex
       /Row 10.*same Phone as row 2/,
       /Row 11.*same Email as row 3/,
     ]);
+    const shot = testInfo.outputPath('import-preview.png');
+    await importSection(page.page).screenshot({ path: shot });
+    await testInfo.attach('import preview', { path: shot, contentType: 'image/png' });
   });
 
   await test.step('confirming writes the five clean rows, and the remote sees them', async () => {
