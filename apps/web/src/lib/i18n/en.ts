@@ -619,7 +619,7 @@ export const EN = {
   'activity.action.incident.reopened': 'reopened “{label}”',
   'activity.action.incident.note': 'added a note to “{label}”',
   'activity.action.incident.level_changed': 'changed “{label}” to {detail}',
-  'activity.action.person.created': 'joined as {label}',
+  'activity.action.person.created': 'added {label} to the board',
   'activity.action.pair.created': 'formed pair {label}',
   'activity.action.board.edited': 'edited the board details',
   'activity.action.other': 'changed {label} ({action})',

@@ -610,7 +610,7 @@ export const ZH_CN: Messages = {
   'activity.action.incident.reopened': '重新打开“{label}”',
   'activity.action.incident.note': '为“{label}”添加备注',
   'activity.action.incident.level_changed': '将“{label}”改为{detail}',
-  'activity.action.person.created': '以 {label} 加入',
+  'activity.action.person.created': '将 {label} 加入看板',
   'activity.action.pair.created': '组成搭档 {label}',
   'activity.action.board.edited': '编辑了看板信息',
   'activity.action.other': '更改了 {label}（{action}）',
