@@ -31,6 +31,8 @@ const READ_ONLY: OpResult<never> = {
 export interface BoardConnectionOptions {
   /** False for observers: every write is refused here (the server would drop it anyway). */
   writable: boolean;
+  /** An owner of the board: the fallback verifier when a pair has lost its second member. */
+  boardOwner?: boolean;
   serverUrl?: string;
 }
 
@@ -66,12 +68,15 @@ export class BoardConnection {
   readonly #live: OfflineDoc;
   readonly #actor: Actor;
   readonly #writable: boolean;
+  /** Passed to the two-person rule (sync-core `verifyItem`). */
+  readonly boardOwner: boolean;
   readonly #stopObserving: () => void;
 
   constructor(boardId: string, actor: Actor, options: BoardConnectionOptions) {
     this.boardId = boardId;
     this.#actor = { id: actor.id, name: actor.name };
     this.#writable = options.writable;
+    this.boardOwner = options.boardOwner ?? false;
     // The actor is the signed-in person: their id names the local copy.
     this.#live = new OfflineDoc({
       docName: boardId,
@@ -150,7 +155,9 @@ export class BoardConnection {
   }
 
   verifyItem(itemId: string): OpResult {
-    return this.#write((now) => verifyItem(this.doc, itemId, this.#actor, now));
+    return this.#write((now) =>
+      verifyItem(this.doc, itemId, this.#actor, now, null, { boardOwner: this.boardOwner }),
+    );
   }
 
   addWalkIn(name: string): OpResult<string> {

@@ -87,14 +87,40 @@ describe('firstSectionTarget', () => {
 });
 
 describe('canVerify', () => {
+  const THIRD = { id: 'third', name: 'Third' };
+  const team: Pick<Board, 'pairs' | 'people'> = {
+    pairs: [{ id: 'pair1', name: 'Pair 1', onsiteId: ME.id, remoteId: PARTNER.id }],
+    people: [
+      { id: ME.id, name: ME.name, position: 'onsite' },
+      { id: PARTNER.id, name: PARTNER.name, position: 'remote' },
+      { id: THIRD.id, name: THIRD.name, position: 'remote' },
+    ],
+  };
+  const pairItem = (done: typeof ME): ChecklistItem => ({
+    ...item('x', 's1', done),
+    owner: { kind: 'pair', id: 'pair1' },
+  });
+
   it('lets the other partner verify a done item', () => {
-    expect(canVerify(item('x', 's1', PARTNER), ME.id)).toBe(true);
+    expect(canVerify(item('x', 's1', PARTNER), ME.id, team)).toBe(true);
+    expect(canVerify(pairItem(PARTNER), ME.id, team)).toBe(true);
   });
 
   it('does not let the doer verify their own item, nor anyone verify twice or verify undone work', () => {
-    expect(canVerify(item('x', 's1', ME), ME.id)).toBe(false);
-    expect(canVerify(item('x', 's1', PARTNER, PARTNER), ME.id)).toBe(false);
-    expect(canVerify(item('x', 's1'), ME.id)).toBe(false);
+    expect(canVerify(item('x', 's1', ME), ME.id, team)).toBe(false);
+    expect(canVerify(item('x', 's1', PARTNER, THIRD), ME.id, team)).toBe(false);
+    expect(canVerify(item('x', 's1'), ME.id, team)).toBe(false);
+  });
+
+  it("offers a pair's item only to the pair's other member, not to someone from another pair", () => {
+    expect(canVerify(pairItem(PARTNER), THIRD.id, team)).toBe(false);
+    expect(canVerify(pairItem(PARTNER), THIRD.id, team, true)).toBe(false);
+  });
+
+  it('lets a board owner stand in when the pair has lost its second member', () => {
+    const lost = { ...team, people: team.people.filter((person) => person.id !== ME.id) };
+    expect(canVerify(pairItem(PARTNER), THIRD.id, lost)).toBe(false);
+    expect(canVerify(pairItem(PARTNER), THIRD.id, lost, true)).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
+import { canVerifyItem } from '@pairboard/sync-core';
 import type { Board, Checklist, ChecklistItem, Incident, Section } from '@pairboard/board-schema';
 
 /** Where "Add item" writes: the first section of the first checklist (null section: none yet). */
@@ -41,9 +42,18 @@ export function isDone(item: ChecklistItem): boolean {
   return item.status === 'done';
 }
 
-/** Verify is offered to anyone but the person who did the item: the two-person sign-off. */
-export function canVerify(item: ChecklistItem, actorId: string): boolean {
-  return isDone(item) && item.verifiedBy === null && item.doneBy !== null && item.doneBy.id !== actorId;
+/**
+ * Whether to offer "Verify": never to the person who did the item, and on a pair's item only
+ * to the pair's other member (a board owner stands in when the pair has lost that member).
+ * The same rule as sync-core's `verifyItem`, so the button never offers what would be refused.
+ */
+export function canVerify(
+  item: ChecklistItem,
+  actorId: string,
+  board: Pick<Board, 'pairs' | 'people'>,
+  boardOwner = false,
+): boolean {
+  return canVerifyItem(item, actorId, board, { boardOwner });
 }
 
 /**

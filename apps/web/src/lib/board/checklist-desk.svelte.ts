@@ -14,7 +14,7 @@ const CLOCK_TICK_MS = 30_000;
 const NO_FILTERS: ReadonlySet<ItemFilter> = Object.freeze(new Set<ItemFilter>());
 
 /** Why `v` did nothing, for the panel to say so (not an error: the two-person rule at work). */
-export type VerifyRefusal = 'none-selected' | 'own-work' | 'not-done';
+export type VerifyRefusal = 'none-selected' | 'own-work' | 'not-your-pair' | 'not-done';
 
 /**
  * The checklist panel's desk state: active filters, the keyboard cursor (j/k), and the bulk
@@ -87,7 +87,10 @@ export class ChecklistDesk {
     const item = this.cursorItem;
     if (!item) return 'none-selected';
     if (!isDone(item) || item.verifiedBy !== null) return 'not-done';
-    if (!canVerify(item, this.#connection.actor.id)) return 'own-work';
+    const connection = this.#connection;
+    if (!canVerify(item, connection.actor.id, connection.board, connection.boardOwner)) {
+      return item.doneBy?.id === connection.actor.id ? 'own-work' : 'not-your-pair';
+    }
     return this.#connection.verifyItem(item.id);
   }
 

@@ -170,6 +170,7 @@ export const EN = {
   'checklists.select': 'Select {title}',
   'checklists.justChanged': 'Just changed',
   'checklists.ownWork': 'You did “{title}”: your partner verifies it.',
+  'checklists.notYourPair': '“{title}” belongs to another pair: its other member verifies it.',
   'checklists.noneSelected': 'Press j or k to choose an item first.',
   'itemStatus.todo': 'To do',
   'itemStatus.doing': 'Doing',
@@ -473,7 +474,8 @@ export const EN = {
   'guests.import.open': 'Import guests',
   'guests.import.title': 'Import guests from CSV or Excel',
   'guests.import.file': 'Guest file (.csv or .xlsx)',
-  'guests.import.hint': 'Chinese or English headers (姓名, 公司, 手机, Name, Company, Phone …) are recognised; check the columns below.',
+  'guests.import.hint':
+    'Chinese or English headers (姓名, 公司, 手机, Name, Company, Phone …) are recognised; check the columns below.',
   'guests.import.reading': 'Reading {file}…',
   'guests.import.mapping': 'Columns',
   'guests.import.column': 'Column “{header}”',

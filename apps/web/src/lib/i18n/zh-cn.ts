@@ -166,6 +166,7 @@ export const ZH_CN: Messages = {
   'checklists.select': '选择 {title}',
   'checklists.justChanged': '刚刚更新',
   'checklists.ownWork': '“{title}”是你完成的，需由搭档复核。',
+  'checklists.notYourPair': '“{title}”属于其他搭档组，需由该组另一位成员复核。',
   'checklists.noneSelected': '先按 j 或 k 选中一项任务。',
   'itemStatus.todo': '待办',
   'itemStatus.doing': '进行中',
@@ -235,7 +236,8 @@ export const ZH_CN: Messages = {
   'escalation.enableNotifications': '开启告警通知',
   'escalation.overdue': '已超时',
   'responseTargets.title': '响应时限',
-  'responseTargets.hint': '各级事件需在多少分钟内确认。超时未确认的事件会升级：通知负责人和编辑，并标记为超时。',
+  'responseTargets.hint':
+    '各级事件需在多少分钟内确认。超时未确认的事件会升级：通知负责人和编辑，并标记为超时。',
   'responseTargets.label': '{level}：确认时限（分钟）',
   'responseTargets.save': '保存时限',
   'responseTargets.saved': '时限已保存。',
@@ -466,7 +468,8 @@ export const ZH_CN: Messages = {
   'guests.import.open': '导入嘉宾',
   'guests.import.title': '从 CSV 或 Excel 导入嘉宾',
   'guests.import.file': '嘉宾文件（.csv 或 .xlsx）',
-  'guests.import.hint': '可识别中文或英文表头（姓名、公司、手机、Name、Company、Phone 等），请核对下方的列对应。',
+  'guests.import.hint':
+    '可识别中文或英文表头（姓名、公司、手机、Name、Company、Phone 等），请核对下方的列对应。',
   'guests.import.reading': '正在读取 {file}…',
   'guests.import.mapping': '列对应',
   'guests.import.column': '列“{header}”',
