@@ -9,9 +9,6 @@ import type { RoomRegistry } from '../sync/room-registry.ts';
 import { sendEscalationAlert } from './escalation-alerts.ts';
 import { EscalationTimers } from './escalation-timers.ts';
 
-/** How often loaded boards are looked for (a board loaded since is then watched live). */
-export const ESCALATION_SWEEP_MS = 2_000;
-
 export interface EscalationDeps {
   db: Database;
   rooms: RoomRegistry;
@@ -20,7 +17,6 @@ export interface EscalationDeps {
   httpServer: HttpServer;
   logger: Logger;
   now: () => Date;
-  sweepMs?: number;
 }
 
 /** The running escalation watcher. */
@@ -123,26 +119,15 @@ export function startEscalations(deps: EscalationDeps): Escalations {
     logger.info({ boards: ids.length, timers: timers.size }, 'escalation start-up scan done');
   };
 
-  const sweep = async (): Promise<void> => {
-    for (const boardId of await boardIds()) {
-      const room = rooms.peek(boardId);
-      if (room) watch(room);
-    }
-  };
-
   const ready = scanStored().catch((error: unknown) => {
     if (!stopped) logger.error({ err: error }, 'escalation start-up scan failed');
   });
-  const interval = setInterval(() => {
-    sweep().catch((error: unknown) => {
-      if (!stopped) logger.error({ err: error }, 'escalation sweep failed');
-    });
-  }, deps.sweepMs ?? ESCALATION_SWEEP_MS);
-  interval.unref();
+  // Every board that loads from now on (a client joins, a client view opens) is watched live.
+  const stopWatchingLoads = rooms.onLoaded((room) => watch(room));
 
   const stop = (): void => {
     stopped = true;
-    clearInterval(interval);
+    stopWatchingLoads();
     timers.clear();
   };
   deps.httpServer.once('close', stop);

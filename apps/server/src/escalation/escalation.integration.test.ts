@@ -9,7 +9,7 @@ import type { IncidentEscalatedAlert } from './escalation-alerts.ts';
 
 const REPORTER = { id: 'u-reporter', name: '现场王芳' };
 const minutesAgo = (n: number): Date => new Date(Date.now() - n * 60_000);
-// The watcher finds a newly loaded board within one sweep (ESCALATION_SWEEP_MS), then live.
+// The watcher is told about every board the registry loads, then follows it live.
 const ALERT_TIMEOUT_MS = 8_000;
 
 describe('incident escalation on a running server', () => {

@@ -25,6 +25,7 @@ export class RoomRegistry {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly options: RoomRegistryOptions;
   private closed = false;
+  private readonly loadedListeners = new Set<(room: Room) => void>();
 
   constructor(options: RoomRegistryOptions) {
     this.options = options;
@@ -32,6 +33,12 @@ export class RoomRegistry {
 
   get loadedCount(): number {
     return this.rooms.size;
+  }
+
+  /** Calls `listener` with every room loaded from now on (escalation watches each board it loads). */
+  onLoaded(listener: (room: Room) => void): () => void {
+    this.loadedListeners.add(listener);
+    return () => this.loadedListeners.delete(listener);
   }
 
   /** The loaded room of a board, if any (tests and metrics). */
@@ -93,6 +100,7 @@ export class RoomRegistry {
       this.rooms.set(boardId, room);
       this.options.metrics.loadedBoards.set(this.rooms.size);
       this.options.logger.debug({ boardId }, 'board loaded');
+      for (const listener of this.loadedListeners) listener(room);
     }
     return room;
   }
