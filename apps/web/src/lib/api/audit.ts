@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   'token.created',
   'token.revoked',
   'client_view.changed',
+  'template.saved',
+  'response_targets.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -381,6 +381,8 @@ export const EN = {
   'audit.action.token.created': 'created an access token',
   'audit.action.token.revoked': 'revoked an access token',
   'audit.action.client_view.changed': 'changed the client view',
+  'audit.action.template.saved': 'saved the board as a template',
+  'audit.action.response_targets.changed': 'changed the response targets',
 
   'invite.title': 'Invitation',
   'invite.summary': 'You are invited to {board} as {role}.',

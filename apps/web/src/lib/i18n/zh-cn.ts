@@ -376,6 +376,8 @@ export const ZH_CN: Messages = {
   'audit.action.token.created': '创建了访问令牌',
   'audit.action.token.revoked': '撤销了访问令牌',
   'audit.action.client_view.changed': '更改了客户视图',
+  'audit.action.template.saved': '将看板保存为模板',
+  'audit.action.response_targets.changed': '修改了响应时限',
 
   'invite.title': '邀请',
   'invite.summary': '你受邀以{role}身份加入 {board}。',
