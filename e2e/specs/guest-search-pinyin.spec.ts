@@ -65,7 +65,7 @@ test('pinyin initials and full pinyin find a Chinese name, on both screens', asy
     await search.fill('');
     await expect(remote.page.getByText('301 guests', { exact: true })).toBeVisible();
     await search.press('ArrowDown');
-    await expect(remote.page.locator('[aria-posinset="1"] button')).toBeFocused();
+    await expect(remote.page.locator('[aria-posinset="1"] [data-row-action]')).toBeFocused();
     await remote.page.keyboard.press('End');
     await expect(remote.checkInButton(name)).toBeFocused();
     await expect(

@@ -521,7 +521,7 @@ export const EN = {
   'guests.export.failed': 'Could not export the guest list.',
   'guests.conflict': 'also checked in by {name} at {time}, not counted',
   'guests.companions': 'companions {arrived}/{total}',
-  'guests.companionIn': 'A companion of {name} arrived',
+  'guests.companionIn': '+1 in: a companion of {name} arrived',
   'guests.companionInShort': '+1 in',
   'guests.companionUndo': 'Undo one companion of {name}',
   'guests.companionConflict': 'a companion also let in by {name} at {time}, not counted',

@@ -513,7 +513,7 @@ export const ZH_CN: Messages = {
   'guests.export.failed': '无法导出嘉宾名单。',
   'guests.conflict': '{name} 于 {time} 也签到了，不计入',
   'guests.companions': '随行已到 {arrived}/{total}',
-  'guests.companionIn': '{name} 的一位随行人员到达',
+  'guests.companionIn': '+1 到：{name} 的一位随行人员到达',
   'guests.companionInShort': '+1 到',
   'guests.companionUndo': '撤销 {name} 的一位随行',
   'guests.companionConflict': '{name} 于 {time} 也登记了一位随行，不计入',
