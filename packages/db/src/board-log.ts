@@ -270,3 +270,17 @@ async function rejectFoldedSeqs(
     );
   }
 }
+
+/**
+ * Boards whose log (either document) changed since `since`: an update appended or a snapshot
+ * written. The escalation start-up scan reads only these instead of every board ever made.
+ */
+export async function listBoardsChangedSince(q: Queryable, since: Date): Promise<string[]> {
+  const rows = await q.query<{ board_id: unknown }>(
+    `select board_id from board_updates where created_at >= $1
+     union
+     select board_id from board_snapshots where updated_at >= $1`,
+    [since],
+  );
+  return rows.map((row) => String(row.board_id));
+}

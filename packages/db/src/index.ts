@@ -3,7 +3,14 @@ export type { Database, Queryable, OpenDatabaseOptions } from './database.ts';
 export { migrate } from './migrate.ts';
 export { createBoard, getBoard, listBoards, lockBoard } from './boards.ts';
 export type { BoardRow } from './boards.ts';
-export { loadBoardLog, appendUpdates, compactBoardLog, boardLogStats, BOARD_DOCS } from './board-log.ts';
+export {
+  loadBoardLog,
+  appendUpdates,
+  compactBoardLog,
+  boardLogStats,
+  listBoardsChangedSince,
+  BOARD_DOCS,
+} from './board-log.ts';
 export type { BoardDoc, BoardLog, BoardLogStats, NewBoardUpdate, StoredBoardUpdate } from './board-log.ts';
 export { MEMBER_ROLES, MEMBER_POSITIONS, INVITE_ROLES, ACCESS_TOKEN_ROLES } from './roles.ts';
 export type { MemberRole, MemberPosition, InviteRole, AccessTokenRole } from './roles.ts';

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendUpdates, loadBoardLog, openDatabase } from '@pairboard/db';
-import { freshPgliteDataDir } from '@pairboard/db/testing';
+import { createScratchDatabase, freshPgliteDataDir } from '@pairboard/db/testing';
 import { raiseIncident, readIncidents } from '@pairboard/sync-core';
 import { createTestBoard } from '../testing/boards.ts';
 import { spawnServer, type ServerProcess } from '../testing/spawn-server.ts';
@@ -10,14 +10,24 @@ import { connectProvider } from '../testing/sync-clients.ts';
 import { waitUntil } from '../testing/wait-for.ts';
 
 const dataDirs: string[] = [];
-function freshStorageEnv(): Record<string, string | undefined> {
-  if (process.env.DATABASE_URL) return { DATABASE_URL: process.env.DATABASE_URL };
+const scratchDatabases: Array<{ drop(): Promise<void> }> = [];
+/**
+ * Storage of its own: the start-up scan reads every recently changed board, and the shared
+ * Postgres test database holds every other test's boards.
+ */
+async function freshStorageEnv(): Promise<Record<string, string | undefined>> {
+  if (process.env.DATABASE_URL) {
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL);
+    scratchDatabases.push(scratch);
+    return { DATABASE_URL: scratch.url };
+  }
   const dataDir = freshPgliteDataDir('pairboard-escalation-');
   dataDirs.push(dataDir);
   return { DATA_DIR: dataDir, DATABASE_URL: undefined };
 }
-afterAll(() => {
+afterAll(async () => {
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  for (const scratch of scratchDatabases) await scratch.drop();
 });
 
 async function stop(server: ServerProcess): Promise<void> {
@@ -68,7 +78,7 @@ async function storeOverdueIncident(
 
 describe('escalation survives a restart', () => {
   it('escalates once after a restart an incident whose target passed while the server was down', async () => {
-    const storage = freshStorageEnv();
+    const storage = await freshStorageEnv();
     const first = await spawnServer(storage);
     const board = await createTestBoard(first.url, 'empty');
     await stop(first);

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type * as Y from 'yjs';
 import type { Server } from 'socket.io';
-import { listBoards, type Database } from '@pairboard/db';
+import { listBoardsChangedSince, type Database } from '@pairboard/db';
 import { escalateIncident, escalationState, readIncidents, readResponseTargets } from '@pairboard/sync-core';
 import type { Logger } from '../logger.ts';
 import type { Room } from '../sync/room.ts';
@@ -18,6 +18,9 @@ export interface EscalationDeps {
   logger: Logger;
   now: () => Date;
 }
+
+/** How far back the start-up scan looks for boards with open incidents (see `boardIds`). */
+const RECENT_MS = 48 * 60 * 60 * 1000;
 
 /** The running escalation watcher. */
 export interface Escalations {
@@ -108,7 +111,13 @@ export function startEscalations(deps: EscalationDeps): Escalations {
     },
   });
 
-  const boardIds = async (): Promise<string[]> => (await listBoards(db)).map((board) => board.id);
+  /*
+   * Boards whose log changed in the last two days: every incident still inside its target (at most
+   * 24 h) or just past it. An older unacknowledged incident is escalated when its board next loads,
+   * since every loaded board is watched. This keeps start-up proportional to recent activity, not
+   * to every board ever made.
+   */
+  const boardIds = (): Promise<string[]> => listBoardsChangedSince(db, new Date(now().getTime() - RECENT_MS));
 
   const scanStored = async (): Promise<void> => {
     const ids = await boardIds();
