@@ -96,6 +96,7 @@ export const EN = {
   'guests.result.undone': 'Check-in undone',
   'guests.result.dismiss': 'Dismiss',
   'guests.result.undo': 'Undo this check-in',
+  'guests.result.companions': '{count, plural, one {+1 companion arrived too} other {+# companions arrived too}}',
 
   'incidents.title': 'Incidents',
   'incidents.none': 'No incidents.',

@@ -92,6 +92,7 @@ export const ZH_CN: Messages = {
   'guests.result.undone': '已撤销签到',
   'guests.result.dismiss': '关闭',
   'guests.result.undo': '撤销这次签到',
+  'guests.result.companions': '随行 {count} 人同时到达',
 
   'incidents.title': '事件记录',
   'incidents.none': '暂无事件。',
