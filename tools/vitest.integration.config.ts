@@ -11,7 +11,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.integration.test.ts'],
     exclude: ['**/node_modules/**'],
-    passWithNoTests: true,
     globalSetup: [new URL('./vitest-global-setup.ts', import.meta.url).pathname],
     testTimeout: 30_000,
     hookTimeout: 60_000,

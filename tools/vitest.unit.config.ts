@@ -6,7 +6,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'src/**/*.integration.test.ts'],
-    passWithNoTests: true,
     reporters: ['default', new URL('./vitest-summary-reporter.ts', import.meta.url).pathname],
   },
 });
