@@ -1,9 +1,7 @@
 import type { Queryable } from './database.ts';
-import { BoardNotFoundError } from './errors.ts';
-import { SqlState, sqlStateOf } from './pg-error.ts';
 import type { AccessTokenRole, MemberPosition } from './roles.ts';
 import { ACCESS_TOKEN_ROLES, MEMBER_POSITIONS } from './roles.ts';
-import { revokeRow, single } from './rows.ts';
+import { findByTokenHash, insertBoardRow, listBoardRows, revokeRow } from './rows.ts';
 import {
   toDate,
   toNullableDate,
@@ -59,28 +57,23 @@ export async function createAccessToken(
     createdBy: string | null;
   },
 ): Promise<AccessTokenRow> {
-  try {
-    const rows = await q.query<RawAccessTokenRow>(
-      `insert into access_tokens (id, board_id, token_hash, name, role, position, expires_at, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8) returning ${COLUMNS}`,
-      [
-        input.id ?? crypto.randomUUID(),
-        input.boardId,
-        input.tokenHash,
-        input.name,
-        input.role,
-        input.position,
-        toTimestampParam(input.expiresAt),
-        input.createdBy,
-      ],
-    );
-    return toAccessTokenRow(single(rows));
-  } catch (error) {
-    if (sqlStateOf(error) === SqlState.ForeignKeyViolation) {
-      throw new BoardNotFoundError(input.boardId, { cause: error });
-    }
-    throw error;
-  }
+  const row = await insertBoardRow<RawAccessTokenRow>(
+    q,
+    input.boardId,
+    `insert into access_tokens (id, board_id, token_hash, name, role, position, expires_at, created_by)
+   values ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8) returning ${COLUMNS}`,
+    [
+      input.id ?? crypto.randomUUID(),
+      input.boardId,
+      input.tokenHash,
+      input.name,
+      input.role,
+      input.position,
+      toTimestampParam(input.expiresAt),
+      input.createdBy,
+    ],
+  );
+  return toAccessTokenRow(row);
 }
 
 /**
@@ -91,20 +84,13 @@ export async function getAccessTokenByTokenHash(
   q: Queryable,
   tokenHash: string,
 ): Promise<AccessTokenRow | null> {
-  const rows = await q.query<RawAccessTokenRow>(
-    `select ${COLUMNS} from access_tokens where token_hash = $1`,
-    [tokenHash],
-  );
-  const row = rows[0];
-  return row === undefined ? null : toAccessTokenRow(row);
+  const row = await findByTokenHash<RawAccessTokenRow>(q, 'access_tokens', COLUMNS, tokenHash);
+  return row === null ? null : toAccessTokenRow(row);
 }
 
 /** Every access token of a board, revoked and expired ones included, newest first. */
 export async function listAccessTokens(q: Queryable, boardId: string): Promise<AccessTokenRow[]> {
-  const rows = await q.query<RawAccessTokenRow>(
-    `select ${COLUMNS} from access_tokens where board_id = $1 order by created_at desc, id`,
-    [boardId],
-  );
+  const rows = await listBoardRows<RawAccessTokenRow>(q, 'access_tokens', COLUMNS, boardId);
   return rows.map(toAccessTokenRow);
 }
 

@@ -1,9 +1,7 @@
 import type { Queryable } from './database.ts';
-import { BoardNotFoundError } from './errors.ts';
-import { SqlState, sqlStateOf } from './pg-error.ts';
 import type { InviteRole, MemberPosition } from './roles.ts';
 import { INVITE_ROLES, MEMBER_POSITIONS } from './roles.ts';
-import { revokeRow, single } from './rows.ts';
+import { findByTokenHash, insertBoardRow, listBoardRows, revokeRow } from './rows.ts';
 import {
   toDate,
   toNullableDate,
@@ -55,27 +53,22 @@ export async function createInvite(
     createdBy: string | null;
   },
 ): Promise<InviteRow> {
-  try {
-    const rows = await q.query<RawInviteRow>(
-      `insert into board_invites (id, board_id, token_hash, role, position, expires_at, created_by)
-       values ($1, $2, $3, $4, $5, $6::timestamptz, $7) returning ${COLUMNS}`,
-      [
-        input.id ?? crypto.randomUUID(),
-        input.boardId,
-        input.tokenHash,
-        input.role,
-        input.position,
-        toTimestampParam(input.expiresAt),
-        input.createdBy,
-      ],
-    );
-    return toInviteRow(single(rows));
-  } catch (error) {
-    if (sqlStateOf(error) === SqlState.ForeignKeyViolation) {
-      throw new BoardNotFoundError(input.boardId, { cause: error });
-    }
-    throw error;
-  }
+  const row = await insertBoardRow<RawInviteRow>(
+    q,
+    input.boardId,
+    `insert into board_invites (id, board_id, token_hash, role, position, expires_at, created_by)
+   values ($1, $2, $3, $4, $5, $6::timestamptz, $7) returning ${COLUMNS}`,
+    [
+      input.id ?? crypto.randomUUID(),
+      input.boardId,
+      input.tokenHash,
+      input.role,
+      input.position,
+      toTimestampParam(input.expiresAt),
+      input.createdBy,
+    ],
+  );
+  return toInviteRow(row);
 }
 
 /**
@@ -83,19 +76,13 @@ export async function createInvite(
  * returned too: check `expiresAt` (`isExpired`) and `revokedAt` before honouring one.
  */
 export async function getInviteByTokenHash(q: Queryable, tokenHash: string): Promise<InviteRow | null> {
-  const rows = await q.query<RawInviteRow>(`select ${COLUMNS} from board_invites where token_hash = $1`, [
-    tokenHash,
-  ]);
-  const row = rows[0];
-  return row === undefined ? null : toInviteRow(row);
+  const row = await findByTokenHash<RawInviteRow>(q, 'board_invites', COLUMNS, tokenHash);
+  return row === null ? null : toInviteRow(row);
 }
 
 /** Every invite of a board, revoked and expired ones included, newest first. */
 export async function listInvites(q: Queryable, boardId: string): Promise<InviteRow[]> {
-  const rows = await q.query<RawInviteRow>(
-    `select ${COLUMNS} from board_invites where board_id = $1 order by created_at desc, id`,
-    [boardId],
-  );
+  const rows = await listBoardRows<RawInviteRow>(q, 'board_invites', COLUMNS, boardId);
   return rows.map(toInviteRow);
 }
 

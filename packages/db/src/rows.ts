@@ -1,4 +1,6 @@
 import type { Queryable } from './database.ts';
+import { BoardNotFoundError } from './errors.ts';
+import { SqlState, sqlStateOf } from './pg-error.ts';
 
 /** The one row an `insert … returning` or `update … returning` of a single row gives back. */
 export function single<Row>(rows: Row[]): Row {
@@ -27,4 +29,46 @@ export async function revokeRow(
     [boardId, id],
   );
   return rows.length > 0;
+}
+
+/**
+ * Runs an `insert … returning` of one row belonging to a board and returns that row; a board
+ * that does not exist (foreign key) is a `BoardNotFoundError`.
+ */
+export async function insertBoardRow<Raw>(
+  q: Queryable,
+  boardId: string,
+  sql: string,
+  params: readonly unknown[],
+): Promise<Raw> {
+  try {
+    return single(await q.query<Raw>(sql, params));
+  } catch (error) {
+    if (sqlStateOf(error) === SqlState.ForeignKeyViolation)
+      throw new BoardNotFoundError(boardId, { cause: error });
+    throw error;
+  }
+}
+
+/** The row of a revocable table whose secret hashes to `tokenHash`, or null (revoked ones too). */
+export async function findByTokenHash<Raw>(
+  q: Queryable,
+  table: RevocableTable,
+  columns: string,
+  tokenHash: string,
+): Promise<Raw | null> {
+  const rows = await q.query<Raw>(`select ${columns} from ${table} where token_hash = $1`, [tokenHash]);
+  return rows[0] ?? null;
+}
+
+/** Every row of a revocable table for a board, revoked and expired ones included, newest first. */
+export async function listBoardRows<Raw>(
+  q: Queryable,
+  table: RevocableTable,
+  columns: string,
+  boardId: string,
+): Promise<Raw[]> {
+  return q.query<Raw>(`select ${columns} from ${table} where board_id = $1 order by created_at desc, id`, [
+    boardId,
+  ]);
 }

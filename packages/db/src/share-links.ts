@@ -1,7 +1,5 @@
 import type { Queryable } from './database.ts';
-import { BoardNotFoundError } from './errors.ts';
-import { SqlState, sqlStateOf } from './pg-error.ts';
-import { revokeRow, single } from './rows.ts';
+import { findByTokenHash, insertBoardRow, listBoardRows, revokeRow } from './rows.ts';
 import { toDate, toNullableDate, toNullableString, toText, toTimestampParam } from './values.ts';
 
 /**
@@ -47,27 +45,22 @@ export async function createShareLink(
     createdBy: string | null;
   },
 ): Promise<ShareLinkRow> {
-  try {
-    const rows = await q.query<RawShareLinkRow>(
-      `insert into share_links (id, board_id, token_hash, name, pin_hash, expires_at, created_by)
-       values ($1, $2, $3, $4, $5, $6::timestamptz, $7) returning ${COLUMNS}`,
-      [
-        input.id ?? crypto.randomUUID(),
-        input.boardId,
-        input.tokenHash,
-        input.name,
-        input.pinHash,
-        toTimestampParam(input.expiresAt),
-        input.createdBy,
-      ],
-    );
-    return toShareLinkRow(single(rows));
-  } catch (error) {
-    if (sqlStateOf(error) === SqlState.ForeignKeyViolation) {
-      throw new BoardNotFoundError(input.boardId, { cause: error });
-    }
-    throw error;
-  }
+  const row = await insertBoardRow<RawShareLinkRow>(
+    q,
+    input.boardId,
+    `insert into share_links (id, board_id, token_hash, name, pin_hash, expires_at, created_by)
+   values ($1, $2, $3, $4, $5, $6::timestamptz, $7) returning ${COLUMNS}`,
+    [
+      input.id ?? crypto.randomUUID(),
+      input.boardId,
+      input.tokenHash,
+      input.name,
+      input.pinHash,
+      toTimestampParam(input.expiresAt),
+      input.createdBy,
+    ],
+  );
+  return toShareLinkRow(row);
 }
 
 /**
@@ -78,20 +71,14 @@ export async function getShareLinkByTokenHash(
   q: Queryable,
   tokenHash: string,
 ): Promise<(ShareLinkRow & { pinHash: string | null }) | null> {
-  const rows = await q.query<RawShareLinkRow>(`select ${COLUMNS} from share_links where token_hash = $1`, [
-    tokenHash,
-  ]);
-  const row = rows[0];
-  if (row === undefined) return null;
+  const row = await findByTokenHash<RawShareLinkRow>(q, 'share_links', COLUMNS, tokenHash);
+  if (row === null) return null;
   return { ...toShareLinkRow(row), pinHash: toNullableString(row.pin_hash, 'share_links.pin_hash') };
 }
 
 /** Every share link of a board, revoked and expired ones included, newest first. */
 export async function listShareLinks(q: Queryable, boardId: string): Promise<ShareLinkRow[]> {
-  const rows = await q.query<RawShareLinkRow>(
-    `select ${COLUMNS} from share_links where board_id = $1 order by created_at desc, id`,
-    [boardId],
-  );
+  const rows = await listBoardRows<RawShareLinkRow>(q, 'share_links', COLUMNS, boardId);
   return rows.map(toShareLinkRow);
 }
 
