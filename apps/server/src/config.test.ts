@@ -33,4 +33,24 @@ describe('parseConfig', () => {
     for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'MAX_FRAME_BYTES']) expect(text).toContain(name);
     expect(text).toContain('must be a postgres:// or postgresql:// URL');
   });
+
+  it('reads the cluster settings, and refuses Redis without a Postgres server', () => {
+    const clustered = parseConfig({
+      DATABASE_URL: 'postgres://u@db:5432/pairboard',
+      REDIS_URL: 'redis://redis:6379',
+      INSTANCE_ID: 'app-1',
+    });
+    expect(clustered.ok && clustered.config).toMatchObject({
+      redisUrl: 'redis://redis:6379',
+      instanceId: 'app-1',
+    });
+    const alone = parseConfig({});
+    expect(alone.ok && alone.config.redisUrl).toBeUndefined();
+    const embedded = parseConfig({ REDIS_URL: 'redis://redis:6379' });
+    expect(embedded.ok).toBe(false);
+    if (!embedded.ok) expect(embedded.problems.join('\n')).toContain('REDIS_URL: needs DATABASE_URL');
+    const bad = parseConfig({ DATABASE_URL: 'postgres://u@db/p', REDIS_URL: 'http://x', INSTANCE_ID: 'a b' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.join('\n')).toMatch(/REDIS_URL[\s\S]*INSTANCE_ID/);
+  });
 });

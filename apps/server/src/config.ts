@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_MAX_FRAME_BYTES } from '@pairboard/board-schema';
 
@@ -6,24 +7,38 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** Every environment variable the server reads. docker/example.env documents each one. */
-const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  DATA_DIR: z.string().min(1).default('.data/pairboard'),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  MAX_FRAME_BYTES: positiveInt(DEFAULT_MAX_FRAME_BYTES),
-  BOARD_IDLE_UNLOAD_MS: positiveInt(30_000),
-  COMPACT_AFTER_UPDATES: positiveInt(500),
-  CLIENT_MESSAGES_PER_SECOND: positiveInt(200),
-  CLIENT_BYTES_PER_SECOND: positiveInt(4 * 1024 * 1024),
-  PUBLIC_ORIGIN: z.url().optional(),
-  AUTH_ATTEMPTS_PER_IP_PER_MINUTE: positiveInt(30),
-  AUTH_ATTEMPTS_PER_ACCOUNT_PER_15_MINUTES: positiveInt(10),
-});
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('.data/pairboard'),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    MAX_FRAME_BYTES: positiveInt(DEFAULT_MAX_FRAME_BYTES),
+    BOARD_IDLE_UNLOAD_MS: positiveInt(30_000),
+    COMPACT_AFTER_UPDATES: positiveInt(500),
+    CLIENT_MESSAGES_PER_SECOND: positiveInt(200),
+    CLIENT_BYTES_PER_SECOND: positiveInt(4 * 1024 * 1024),
+    PUBLIC_ORIGIN: z.url().optional(),
+    AUTH_ATTEMPTS_PER_IP_PER_MINUTE: positiveInt(30),
+    AUTH_ATTEMPTS_PER_ACCOUNT_PER_15_MINUTES: positiveInt(10),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    INSTANCE_ID: z
+      .string()
+      .regex(/^[\w.-]{1,64}$/, 'letters, digits, dot, dash or underscore, at most 64')
+      .optional(),
+    JOIN_CONCURRENCY: positiveInt(8),
+  })
+  .refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
+    path: ['REDIS_URL'],
+    message: 'needs DATABASE_URL: several instances cannot share the embedded database',
+  });
 
 /** The typed configuration every module receives; nothing else reads process.env. */
 export interface Config {
@@ -40,6 +55,12 @@ export interface Config {
   publicOrigin: string | undefined;
   authAttemptsPerIpPerMinute: number;
   authAttemptsPerAccountPer15Minutes: number;
+  /** Redis shared by every instance; unset: this is the only instance. */
+  redisUrl: string | undefined;
+  /** This instance's name in logs and leases. */
+  instanceId: string;
+  /** Sync answers being sent at once per instance; more joiners wait their turn (SY13). */
+  joinConcurrency: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -68,6 +89,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       publicOrigin: e.PUBLIC_ORIGIN,
       authAttemptsPerIpPerMinute: e.AUTH_ATTEMPTS_PER_IP_PER_MINUTE,
       authAttemptsPerAccountPer15Minutes: e.AUTH_ATTEMPTS_PER_ACCOUNT_PER_15_MINUTES,
+      redisUrl: e.REDIS_URL,
+      instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+      joinConcurrency: e.JOIN_CONCURRENCY,
     },
   };
 }

@@ -37,6 +37,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicOrigin: undefined,
     authAttemptsPerIpPerMinute: 1000,
     authAttemptsPerAccountPer15Minutes: 1000,
+    redisUrl: undefined,
+    instanceId: 'test',
+    joinConcurrency: 8,
     ...overrides,
   };
 }
