@@ -67,3 +67,5 @@ export {
   deleteBoardTemplate,
 } from './board-templates.ts';
 export type { BoardTemplateRow } from './board-templates.ts';
+export { tryAcquireLease, releaseLease, readLease } from './leases.ts';
+export type { LeaseAttempt, LeaseRow } from './leases.ts';
