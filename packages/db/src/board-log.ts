@@ -54,20 +54,24 @@ const MAX_ROWS_PER_INSERT = 10_000;
 
 /**
  * Loads the snapshot and the updates after it, in seq order; `null` if the board does not
- * exist. Reads in one repeatable-read transaction: otherwise a compaction committing between
+ * exist. With `afterSeq`, only what a reader holding every seq up to it lacks: the updates
+ * above it, and the snapshot only if it folds in more than that (another instance catching up). Reads in one repeatable-read transaction: otherwise a compaction committing between
  * the snapshot read and the update read would lose the updates it folded in.
  */
 export async function loadBoardLog(
   db: Database,
   boardId: string,
   doc: BoardDoc = 'main',
+  afterSeq = -1,
 ): Promise<BoardLog | null> {
   assertDoc(doc);
   return db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read');
     const boards = await tx.query<{ id: unknown }>('select id from boards where id = $1', [boardId]);
     if (boards.length === 0) return null;
-    const snapshot = await readSnapshot(tx, boardId, doc);
+    const stored = await readSnapshot(tx, boardId, doc);
+    // A reader that already holds everything up to `afterSeq` needs the snapshot only if it is newer.
+    const snapshot = stored && stored.uptoSeq > afterSeq ? stored : null;
     const updates = await tx.query<{
       seq: unknown;
       bytes: unknown;
@@ -76,7 +80,7 @@ export async function loadBoardLog(
     }>(
       `select seq, bytes, author, created_at from board_updates
         where board_id = $1 and doc = $2 and seq > $3 order by seq`,
-      [boardId, doc, snapshot?.uptoSeq ?? -1],
+      [boardId, doc, Math.max(afterSeq, stored?.uptoSeq ?? -1)],
     );
     return {
       snapshot,

@@ -7,8 +7,12 @@
  * overwrite (the primary key is `(board_id, seq)`).
  */
 export interface DocStore {
-  /** Loads the latest snapshot and every update after it, in `seq` order. `null`: no such board. */
-  load(boardId: string): Promise<StoredBoard | null>;
+  /**
+   * Loads the latest snapshot and every update after it, in `seq` order. `null`: no such board.
+   * With `afterSeq`, only what a reader holding every seq up to it lacks: the updates above it,
+   * and the snapshot only if its `uptoSeq` is above it (DS6).
+   */
+  load(boardId: string, afterSeq?: number): Promise<StoredBoard | null>;
   /** Appends updates in one transaction: all are durable when it resolves, or none are. */
   append(boardId: string, updates: readonly NewUpdate[]): Promise<void>;
   /**

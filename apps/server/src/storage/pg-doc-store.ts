@@ -16,9 +16,9 @@ export function parseDocName(docName: string): { boardId: string; doc: 'main' | 
  */
 export function createPgDocStore(db: Database): DocStore {
   return {
-    load: (docName) => {
+    load: (docName, afterSeq) => {
       const { boardId, doc } = parseDocName(docName);
-      return loadBoardLog(db, boardId, doc);
+      return loadBoardLog(db, boardId, doc, afterSeq);
     },
     append: (docName, updates) => {
       const { boardId, doc } = parseDocName(docName);

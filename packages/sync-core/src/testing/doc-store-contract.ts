@@ -233,5 +233,32 @@ export function describeDocStoreContract(name: string, setup: () => Promise<DocS
         Y.encodeStateAsUpdate(finalDoc),
       );
     });
+    it('loads only what a reader holding seqs up to afterSeq lacks (DS6)', async () => {
+      const boardId = await newBoard();
+      const { updates, finalDoc } = buildUpdateLog();
+      await store().append(
+        boardId,
+        updates.map((bytes, i) => ({ seq: i + 1, bytes, author: null })),
+      );
+      const tail = await store().load(boardId, 5);
+      expect(tail?.snapshot).toBeNull();
+      expect(tail?.updates.map((update) => update.seq)).toEqual([6, 7]);
+      expect((await store().load(boardId, 7))?.updates).toEqual([]);
+      await store().compact(boardId, 4, snapshotAfter(updates, 4));
+      // The snapshot folds in seqs 1-4, which a reader at 5 already holds: it is left out.
+      const afterFive = await store().load(boardId, 5);
+      expect(afterFive?.snapshot).toBeNull();
+      expect(afterFive?.updates.map((update) => update.seq)).toEqual([6, 7]);
+      // A reader at 2 lacks seqs 3 and 4, which now exist only inside the snapshot.
+      const afterTwo = await store().load(boardId, 2);
+      expect(afterTwo?.snapshot?.uptoSeq).toBe(4);
+      expect(afterTwo?.updates.map((update) => update.seq)).toEqual([5, 6, 7]);
+      const reader = new Y.Doc();
+      for (const bytes of updates.slice(0, 2)) Y.applyUpdate(reader, bytes);
+      Y.applyUpdate(reader, afterTwo?.snapshot?.bytes ?? new Uint8Array());
+      for (const update of afterTwo?.updates ?? []) Y.applyUpdate(reader, update.bytes);
+      expect(docJson(reader)).toEqual(docJson(finalDoc));
+      expect(await store().load(crypto.randomUUID(), 3)).toBeNull();
+    });
   });
 }

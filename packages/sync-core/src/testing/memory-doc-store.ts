@@ -35,9 +35,9 @@ export function createMemoryDocStore(): DocStore & { createBoard(id: string): vo
     createBoard(id) {
       if (!boards.has(id)) boards.set(id, { snapshot: null, updates: [] });
     },
-    load(boardId) {
+    load(boardId, afterSeq = -1) {
       const board = boards.get(boardId);
-      return Promise.resolve(board === undefined ? null : copyBoard(board));
+      return Promise.resolve(board === undefined ? null : copyBoard(board, afterSeq));
     },
     append(boardId, updates) {
       return runAsync(() => appendAll(boardOrThrow(boardId), updates));
@@ -70,10 +70,13 @@ function compactBoard(board: MemoryBoard, uptoSeq: number, snapshot: Uint8Array)
   board.updates = board.updates.filter((update) => update.seq > uptoSeq);
 }
 
-function copyBoard(board: MemoryBoard): StoredBoard {
+function copyBoard(board: MemoryBoard, afterSeq: number): StoredBoard {
+  const snapshot = board.snapshot && board.snapshot.uptoSeq > afterSeq ? board.snapshot : null;
   return {
-    snapshot: board.snapshot && { uptoSeq: board.snapshot.uptoSeq, bytes: board.snapshot.bytes.slice() },
-    updates: board.updates.map((update) => ({ ...update, bytes: update.bytes.slice() })),
+    snapshot: snapshot && { uptoSeq: snapshot.uptoSeq, bytes: snapshot.bytes.slice() },
+    updates: board.updates
+      .filter((update) => update.seq > afterSeq)
+      .map((update) => ({ ...update, bytes: update.bytes.slice() })),
   };
 }
 
