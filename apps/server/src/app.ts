@@ -25,6 +25,9 @@ import { registerBoardEvents } from './realtime/board-events.ts';
 import { createPgDocStore } from './storage/pg-doc-store.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { createYjsEndpoint } from './sync/yjs-endpoint.ts';
+import { JoinGate } from './sync/join-gate.ts';
+import { createLocalBus, type ClusterBus } from './cluster/bus.ts';
+import { createRedisBus } from './cluster/redis-bus.ts';
 import { templatesRouter } from './templates/templates.routes.ts';
 import { mountWebApp } from './web/mount-web.ts';
 
@@ -42,6 +45,7 @@ export interface PairboardServer {
   httpServer: HttpServer;
   db: Database;
   rooms: RoomRegistry;
+  bus: ClusterBus;
   metrics: Metrics;
   logger: Logger;
   /** Stops accepting, closes clients, makes every queued update durable, snapshots, closes the db. */
@@ -55,8 +59,12 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   const metrics = createMetrics();
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const activity = createActivityFeed({ db, logger, now });
+  const bus = config.redisUrl
+    ? await createRedisBus({ url: config.redisUrl, instanceId: config.instanceId, logger })
+    : createLocalBus(config.instanceId);
   const rooms = new RoomRegistry({
     store: createPgDocStore(db),
+    bus,
     onDurable: activity.onDurable,
     logger,
     metrics,
@@ -112,6 +120,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     maxFrameBytes: config.maxFrameBytes,
     messagesPerSecond: config.clientMessagesPerSecond,
     bytesPerSecond: config.clientBytesPerSecond,
+    joinGate: new JoinGate(config.joinConcurrency, metrics),
     publicOrigin,
     now,
   });
@@ -132,8 +141,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     await stopped;
     await rooms.close();
     await activity.flush();
+    await bus.close();
     await db.close();
   };
 
-  return { httpServer, db, rooms, metrics, logger, close };
+  return { httpServer, db, rooms, bus, metrics, logger, close };
 }

@@ -10,6 +10,10 @@ export interface Metrics {
   storageBacklog: Gauge;
   rejectedFrames: Counter<'reason'>;
   storedUpdates: Counter;
+  clusterUpdates: Counter;
+  catchUps: Counter;
+  storageRefusals: Counter;
+  joinQueue: Gauge;
 }
 
 export function createMetrics(): Metrics {
@@ -50,6 +54,26 @@ export function createMetrics(): Metrics {
     storedUpdates: new Counter({
       name: 'pairboard_stored_updates_total',
       help: 'Updates appended to the log',
+      registers,
+    }),
+    clusterUpdates: new Counter({
+      name: 'pairboard_cluster_updates_total',
+      help: 'Durable updates received from other instances and applied',
+      registers,
+    }),
+    catchUps: new Counter({
+      name: 'pairboard_catch_ups_total',
+      help: 'Times a board re-read the log tail from storage (join, gap, lost messages, seq race)',
+      registers,
+    }),
+    storageRefusals: new Counter({
+      name: 'pairboard_storage_refusals_total',
+      help: 'Updates refused because storage was unavailable (the client keeps and resends them)',
+      registers,
+    }),
+    joinQueue: new Gauge({
+      name: 'pairboard_join_queue',
+      help: 'Sync answers waiting for a turn (join storm admission)',
       registers,
     }),
   };

@@ -1,4 +1,5 @@
 import type { DocStore } from '@pairboard/sync-core';
+import type { ClusterBus } from '../cluster/bus.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { Room, type RoomOptions } from './room.ts';
@@ -7,6 +8,7 @@ export interface RoomRegistryOptions {
   store: DocStore;
   logger: Logger;
   metrics: Metrics;
+  bus: ClusterBus;
   idleUnloadMs: number;
   compactAfterUpdates: number;
   /** Handed to every room: called after each durable batch (the activity feed). */
@@ -27,8 +29,14 @@ export class RoomRegistry {
   private closed = false;
   private readonly loadedListeners = new Set<(room: Room) => void>();
 
+  private readonly stopResubscribed: () => void;
+
   constructor(options: RoomRegistryOptions) {
     this.options = options;
+    // Messages published while the link to the other instances was down are lost: re-read.
+    this.stopResubscribed = options.bus.onResubscribed(() => {
+      for (const room of this.rooms.values()) room.catchUp();
+    });
   }
 
   get loadedCount(): number {
@@ -79,6 +87,7 @@ export class RoomRegistry {
   /** Flushes and unloads every room; used on graceful shutdown. */
   async close(): Promise<void> {
     this.closed = true;
+    this.stopResubscribed();
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     await Promise.allSettled([...this.loading.values()]);
@@ -91,6 +100,7 @@ export class RoomRegistry {
       store: this.options.store,
       logger: this.options.logger,
       metrics: this.options.metrics,
+      bus: this.options.bus,
       compactAfterUpdates: this.options.compactAfterUpdates,
       onEmpty: (r) => this.scheduleUnload(r.boardId),
       onBroken: (r) => this.drop(r),

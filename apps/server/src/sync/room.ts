@@ -1,16 +1,24 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocStore } from '@pairboard/sync-core';
-import { hasPendingState, type WritePolicy } from '@pairboard/sync-core/server';
+import { hasPendingState, inspectUpdate, type WritePolicy } from '@pairboard/sync-core/server';
 import {
   CLOSE_BOARD_RELOADED,
   CLOSE_INVALID_UPDATE,
   CLOSE_STORAGE_UNAVAILABLE,
 } from '@pairboard/board-schema';
+import { channels, type ClusterBus } from '../cluster/bus.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import { decodeDocMessage, encodeRemoteAwareness, encodeRemoteUpdate } from './cluster-messages.ts';
 import { admitUpdate } from './room-admission.ts';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './sync-messages.ts';
+import {
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './sync-messages.ts';
 
 /** One client connection as the room sees it: the transport stays in the endpoint. */
 export interface RoomPeer {
@@ -23,6 +31,11 @@ export interface RoomPeer {
   /** Set while we wait for the client's answer to a resync request (see SY7). */
   resyncRequested: boolean;
   send(frame: Uint8Array): void;
+  /**
+   * Sends a sync answer, which may be the whole board: the connection takes its turn among
+   * joiners (SY13) and holds later frames back until it is sent, so order is kept.
+   */
+  sendSyncAnswer(frame: Uint8Array): void;
   close(code: number, reason: string): void;
 }
 
@@ -30,6 +43,8 @@ export interface RoomOptions {
   store: DocStore;
   logger: Logger;
   metrics: Metrics;
+  /** The other instances (SY14); a local bus when this instance is alone. */
+  bus: ClusterBus;
   compactAfterUpdates: number;
   /** Called when the last peer leaves; the registry decides when to unload. */
   onEmpty(room: Room): void;
@@ -52,7 +67,10 @@ export interface DurableUpdate {
 type Work =
   | { kind: 'update'; peer: RoomPeer; update: Uint8Array; step2: boolean; receivedAt: number }
   | { kind: 'sync'; peer: RoomPeer; stateVector: Uint8Array }
-  | { kind: 'server'; change: (doc: Y.Doc) => void; done: (error: Error | null) => void };
+  | { kind: 'greet'; peer: RoomPeer }
+  | { kind: 'server'; change: (doc: Y.Doc) => void; done: (error: Error | null) => void }
+  | { kind: 'remote'; seq: number; update: Uint8Array }
+  | { kind: 'catch-up' };
 
 interface Accepted {
   /** null for a change the server made itself. */
@@ -67,12 +85,25 @@ function durableUpdate(a: Accepted): DurableUpdate {
 
 /** Transaction origin of changes the server makes itself (member names, escalations). */
 const SERVER_ORIGIN = Symbol('pairboard-server');
+/** Origin of durable changes that came from another instance or from storage. */
+const REMOTE_ORIGIN = Symbol('pairboard-remote');
+/** Origin of awareness removals for a connection that closed here. */
+const DEPARTED_ORIGIN = Symbol('pairboard-departed');
+
+/** How long a gap in the seqs heard from other instances may last before we read storage. */
+const GAP_GRACE_MS = 150;
+/** Tries of one batch against seqs another instance took at the same moment (SY14). */
+const MAX_SEQ_RACES = 8;
+/** Backoff of a batch waiting for storage to come back (SY15). */
+const STORAGE_RETRY_MS = { first: 200, max: 5000 };
+/** A sync answer with an empty state vector is the whole board: served from one cached frame. */
+const EMPTY_STATE_VECTOR_LENGTH = 1;
 
 /**
  * One board held in memory. Every accepted update is durable in the store before any other
  * client sees it (SY4): updates are validated and applied in arrival order, appended as one batch
- * (group commit), and only then broadcast. Sync answers wait in the same queue, so a joining
- * client is never served state that is not yet durable.
+ * (group commit), and only then broadcast, here and to the other instances (SY14). Sync answers
+ * wait in the same queue, so a joining client is never served state that is not yet durable.
  */
 export class Room {
   readonly boardId: string;
@@ -84,30 +115,52 @@ export class Room {
   private draining: Promise<void> | null = null;
   private compacting: Promise<void> | null = null;
   private nextSeq: number;
+  /** Every seq up to this one is in the doc (ours, another instance's, or read from storage). */
+  private appliedThrough: number;
+  /** Seqs above `appliedThrough` already in the doc: a gap below them is being waited for. */
+  private readonly appliedAhead = new Set<number>();
+  private gapTimer: NodeJS.Timeout | null = null;
   private updatesSinceSnapshot: number;
   private broken = false;
+  private closing = false;
+  /** Set while storage refuses appends; updates are refused until it is back (SY15). */
+  private storageDown = false;
+  /** Connections whose updates were refused while storage was down: asked to resend after. */
+  private readonly refusedWhileDown = new Set<RoomPeer>();
   private watchers = 0;
   private readonly committedListeners = new Set<() => void>();
+  private unsubscribe: (() => void) | null = null;
+  /** Bumped on every doc change; the cached full-state answer is valid for one version. */
+  private version = 0;
+  private fullAnswer: { version: number; frame: Uint8Array } | null = null;
 
   private constructor(
     boardId: string,
     doc: Y.Doc,
-    nextSeq: number,
+    lastSeq: number,
     tailLength: number,
     options: RoomOptions,
   ) {
     this.boardId = boardId;
     this.doc = doc;
-    this.nextSeq = nextSeq;
+    this.nextSeq = lastSeq + 1;
+    this.appliedThrough = lastSeq;
     this.updatesSinceSnapshot = tailLength;
     this.options = options;
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no awareness state of its own; clients must not see a phantom "server" user.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    doc.on('update', () => {
+      this.version += 1;
+    });
   }
 
-  /** Loads a board from snapshot + tail. Resolves null when the board does not exist. */
+  /**
+   * Loads a board from snapshot + tail, then (in a cluster) listens to the other instances and
+   * reads once more whatever they stored while we were loading. Resolves null when the board
+   * does not exist.
+   */
   static async load(boardId: string, options: RoomOptions): Promise<Room | null> {
     const stored = await options.store.load(boardId);
     if (!stored) return null;
@@ -123,7 +176,12 @@ export class Room {
     if (hasPendingState(doc)) {
       options.logger.error({ boardId }, 'stored board has updates with missing predecessors');
     }
-    return new Room(boardId, doc, lastSeq + 1, stored.updates.length, options);
+    const room = new Room(boardId, doc, lastSeq, stored.updates.length, options);
+    if (options.bus.clustered) {
+      room.unsubscribe = await options.bus.subscribe(channels.doc(boardId), room.onClusterMessage);
+      room.enqueue({ kind: 'catch-up' });
+    }
+    return room;
   }
 
   /** Connections plus watchers (client views): while above zero the board stays in memory. */
@@ -133,7 +191,8 @@ export class Room {
 
   /**
    * Keeps the board loaded for someone who reads it without a sync connection (the client view)
-   * and calls `onCommitted` after every batch of durable changes. Returns the release function.
+   * and calls `onCommitted` after every batch of durable changes, ours or another instance's.
+   * Returns the release function.
    */
   watch(onCommitted: () => void): () => void {
     this.watchers += 1;
@@ -148,24 +207,40 @@ export class Room {
     };
   }
 
-  /** Adds a connection: it gets our state vector (so it sends what we lack) and current awareness. */
+  /**
+   * Adds a connection: it gets our state vector (so it sends what we lack) and current awareness.
+   * In a cluster the log tail is read first, so a client reconnecting from a dead instance is
+   * not asked for updates that instance already stored (they would be stored twice).
+   */
   addPeer(peer: RoomPeer): void {
     this.peers.add(peer);
-    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) peer.send(encodeAwareness(this.awareness, states));
+    if (this.options.bus.clustered) {
+      this.enqueue({ kind: 'catch-up' });
+      this.enqueue({ kind: 'greet', peer });
+    } else {
+      this.greet(peer);
+    }
   }
 
   removePeer(peer: RoomPeer): void {
     if (!this.peers.delete(peer)) return;
+    this.refusedWhileDown.delete(peer);
     if (peer.awarenessClients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessClients], null);
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessClients], DEPARTED_ORIGIN);
     }
     if (this.peerCount === 0) this.options.onEmpty(this);
   }
 
-  /** Queues a client's update; it is applied, stored and forwarded in arrival order. */
+  /**
+   * Queues a client's update; it is applied, stored and forwarded in arrival order. While
+   * storage is down it is refused at once instead: the client keeps it and is asked for it
+   * again when storage is back (SY15).
+   */
   receiveUpdate(peer: RoomPeer, update: Uint8Array, step2: boolean): void {
+    if (this.storageDown) {
+      this.refuseForStorage(peer);
+      return;
+    }
     this.options.metrics.storageBacklog.inc();
     this.enqueue({ kind: 'update', peer, update, step2, receivedAt: performance.now() });
   }
@@ -186,7 +261,7 @@ export class Room {
   }
 
   /**
-   * Makes a change on the server's side (a member's name and position, later escalations) through
+   * Makes a change on the server's side (a member's name and position, escalations) through
    * the same pipeline as a client's update: applied in order, durable, then forwarded. Resolves
    * once it is durable.
    */
@@ -194,6 +269,11 @@ export class Room {
     return new Promise((resolve, reject) => {
       this.enqueue({ kind: 'server', change, done: (error) => (error ? reject(error) : resolve()) });
     });
+  }
+
+  /** Re-reads the log tail from storage: after the link to the other instances was lost. */
+  catchUp(): void {
+    this.enqueue({ kind: 'catch-up' });
   }
 
   /** Resolves when every queued update is durable (or rejected), and compaction is done. */
@@ -204,10 +284,15 @@ export class Room {
     }
   }
 
-  /** Writes a snapshot if the log has a tail, then frees the doc. Used on idle unload and shutdown. */
+  /**
+   * Writes a snapshot if the log has a tail, then frees the doc. Used on idle unload and
+   * shutdown. In a cluster another instance may still be writing this board, so the snapshot is
+   * left to the compaction rule instead (SY14).
+   */
   async unload(): Promise<void> {
+    this.closing = true;
     await this.flush();
-    if (!this.broken && this.updatesSinceSnapshot > 0) {
+    if (!this.broken && !this.options.bus.clustered && this.updatesSinceSnapshot > 0) {
       this.startCompaction();
       await this.compacting;
     }
@@ -216,6 +301,10 @@ export class Room {
 
   /** Frees memory. Awareness runs a timer, so it must be destroyed explicitly. */
   destroy(): void {
+    this.closing = true;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.gapTimer) clearTimeout(this.gapTimer);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -223,6 +312,12 @@ export class Room {
 
   closeAllPeers(code: number, reason: string): void {
     for (const peer of [...this.peers]) peer.close(code, reason);
+  }
+
+  private greet(peer: RoomPeer): void {
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) peer.send(encodeAwareness(this.awareness, states));
   }
 
   private enqueue(work: Work): void {
@@ -244,6 +339,12 @@ export class Room {
   private async processBatch(batch: Work[]): Promise<void> {
     const accepted: Accepted[] = [];
     const serverChanges = batch.filter((work) => work.kind === 'server');
+    // What other instances stored is durable already: it goes first, and out at once.
+    if (batch.some((work) => work.kind === 'catch-up')) await this.readStoredTail();
+    for (const work of batch) {
+      if (work.kind === 'remote') this.applyRemote(work.seq, work.update);
+    }
+    if (this.broken) return;
     for (const work of batch) {
       if (work.kind === 'update') this.admit(work, accepted);
       if (work.kind === 'server') this.applyOwnChange(work.change, accepted);
@@ -257,15 +358,31 @@ export class Room {
       const durable = await this.persist(accepted);
       for (const work of serverChanges) work.done(durable ? null : new Error('storage append failed'));
       if (!durable) return;
-      for (const item of accepted) this.broadcast(encodeUpdate(item.update), item.peer);
+      for (const item of accepted) {
+        const frame = encodeUpdate(item.update);
+        this.broadcast(frame, item.peer);
+        this.options.bus.publish(channels.doc(this.boardId), encodeRemoteUpdate(item.seq, item.update));
+      }
       for (const listener of this.committedListeners) listener();
-      if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.startCompaction();
+      if (this.shouldCompact(accepted)) this.startCompaction();
     }
     for (const work of batch) {
-      if (work.kind === 'sync' && this.peers.has(work.peer)) {
-        work.peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, work.stateVector)));
-      }
+      if (!('peer' in work) || !this.peers.has(work.peer)) continue;
+      if (work.kind === 'sync') work.peer.sendSyncAnswer(this.syncAnswer(work.stateVector));
+      if (work.kind === 'greet') this.greet(work.peer);
     }
+    this.watchForGap();
+  }
+
+  /** The answer to a sync step 1: one cached frame for everyone who has nothing yet (SY13). */
+  private syncAnswer(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length !== EMPTY_STATE_VECTOR_LENGTH) {
+      return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    }
+    if (this.fullAnswer?.version !== this.version) {
+      this.fullAnswer = { version: this.version, frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)) };
+    }
+    return this.fullAnswer.frame;
   }
 
   /** Validates one update and applies it to the doc. Nothing unvalidated ever touches the doc (UV*). */
@@ -310,13 +427,44 @@ export class Room {
     for (const update of captured) accepted.push({ peer: null, update, seq: this.nextSeq++ });
   }
 
+  /**
+   * Appends the batch. Two instances may take the same seq at the same moment: the second append
+   * fails on the primary key, reads what the first stored, and tries again with the next free
+   * seqs, so every update is stored exactly once (SY14). If storage itself fails, the batch
+   * waits and is retried until storage is back (SY15).
+   */
   private async persist(accepted: Accepted[]): Promise<boolean> {
     const started = performance.now();
+    let races = 0;
+    let waitMs = STORAGE_RETRY_MS.first;
     try {
-      await this.options.store.append(
-        this.boardId,
-        accepted.map((a) => ({ seq: a.seq, bytes: a.update, author: a.peer ? a.peer.authorId : 'server' })),
-      );
+      for (;;) {
+        try {
+          await this.options.store.append(
+            this.boardId,
+            accepted.map((a) => ({
+              seq: a.seq,
+              bytes: a.update,
+              author: a.peer ? a.peer.authorId : 'server',
+            })),
+          );
+          break;
+        } catch (error) {
+          if (isSeqConflict(error) && races < MAX_SEQ_RACES) {
+            races += 1;
+            const stored = await this.readStoredTail();
+            if (this.broken) return false;
+            // An append whose commit we never heard of (the connection broke) is ours already.
+            if (accepted.every((a) => sameBytes(stored.get(a.seq), a.update))) break;
+            for (const item of accepted) item.seq = this.nextSeq++;
+            continue;
+          }
+          if (isSeqConflict(error) || this.closing || this.peers.size === 0) throw error;
+          this.enterStorageDown(error);
+          await new Promise((resolve) => setTimeout(resolve, waitMs));
+          waitMs = Math.min(waitMs * 2, STORAGE_RETRY_MS.max);
+        }
+      }
     } catch (error) {
       this.options.metrics.storageBacklog.dec(accepted.length);
       this.breakRoom(null, 'storage append failed', error);
@@ -327,8 +475,44 @@ export class Room {
     this.options.metrics.storageBacklog.dec(accepted.length);
     this.options.metrics.storedUpdates.inc(accepted.length);
     this.updatesSinceSnapshot += accepted.length;
+    for (const item of accepted) this.markApplied(item.seq);
+    this.leaveStorageDown();
     this.options.onDurable?.(this.boardId, this.doc, accepted.map(durableUpdate));
     return true;
+  }
+
+  private enterStorageDown(error: unknown): void {
+    if (this.storageDown) return;
+    this.storageDown = true;
+    this.options.logger.error(
+      { boardId: this.boardId, err: error },
+      'storage unavailable: holding the batch, refusing new updates until it is back',
+    );
+  }
+
+  /** Storage is back: everyone whose updates were refused is asked for them again (SY7 path). */
+  private leaveStorageDown(): void {
+    if (!this.storageDown) return;
+    this.storageDown = false;
+    this.options.logger.info({ boardId: this.boardId }, 'storage is back: asking clients to resend');
+    const stateVector = Y.encodeStateVector(this.doc);
+    for (const peer of this.refusedWhileDown) {
+      if (!this.peers.has(peer)) continue;
+      peer.resyncRequested = true;
+      peer.send(encodeSyncStep1(stateVector));
+    }
+    this.refusedWhileDown.clear();
+  }
+
+  private refuseForStorage(peer: RoomPeer): void {
+    this.options.metrics.storageRefusals.inc();
+    if (this.refusedWhileDown.has(peer)) return;
+    this.refusedWhileDown.add(peer);
+    peer.send(
+      encodePermissionDenied(
+        'storage-unavailable: your changes are kept on your device and sent when storage is back',
+      ),
+    );
   }
 
   /**
@@ -347,16 +531,159 @@ export class Room {
     this.options.onBroken(this);
   }
 
+  // ---- other instances (SY14) ----
+
+  private readonly onClusterMessage = (payload: Uint8Array): void => {
+    if (this.broken || this.closing) return;
+    const message = decodeDocMessage(payload);
+    if (message === null) {
+      this.options.logger.error({ boardId: this.boardId }, 'undecodable cluster doc message');
+      return;
+    }
+    if (message.kind === 'awareness') {
+      try {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN);
+      } catch (error) {
+        this.options.logger.error({ boardId: this.boardId, err: error }, 'bad awareness from the cluster');
+      }
+      return;
+    }
+    this.enqueue({ kind: 'remote', seq: message.seq, update: message.update });
+  };
+
+  /**
+   * Applies a durable update another instance stored and forwards what was new to our clients.
+   * If it depends on something we have not heard of yet, the log tail is read instead.
+   */
+  private applyRemote(seq: number, update: Uint8Array): void {
+    if (seq <= this.appliedThrough || this.appliedAhead.has(seq)) return;
+    const verdict = inspectUpdate(this.doc, update);
+    if (verdict.kind === 'missing-dependencies') {
+      this.scheduleGapRead(0);
+      return;
+    }
+    if (verdict.kind === 'invalid') {
+      this.options.logger.error(
+        { boardId: this.boardId, seq, reason: verdict.reason },
+        'invalid update from the cluster',
+      );
+      this.scheduleGapRead(0);
+      return;
+    }
+    this.applyDurable([{ seq, bytes: update }], null);
+  }
+
+  /**
+   * Reads every stored update above `appliedThrough` (and a newer snapshot) and applies them.
+   * Returns the updates read, by seq.
+   */
+  private async readStoredTail(): Promise<Map<number, Uint8Array>> {
+    this.options.metrics.catchUps.inc();
+    let stored;
+    try {
+      stored = await this.options.store.load(this.boardId, this.appliedThrough);
+    } catch (error) {
+      this.options.logger.warn(
+        { boardId: this.boardId, err: error },
+        'could not read the log tail; will retry',
+      );
+      this.scheduleGapRead(STORAGE_RETRY_MS.max);
+      return new Map();
+    }
+    if (!stored) return new Map();
+    this.applyDurable(
+      stored.updates.map((update) => ({ seq: update.seq, bytes: update.bytes })),
+      stored.snapshot,
+    );
+    const last = Math.max(this.appliedThrough, ...stored.updates.map((update) => update.seq));
+    // Seqs this instance took but could not store (a lost race) are free again: reuse them.
+    this.nextSeq = last + 1;
+    return new Map(stored.updates.map((update) => [update.seq, update.bytes]));
+  }
+
+  private applyDurable(
+    updates: readonly { seq: number; bytes: Uint8Array }[],
+    snapshot: { uptoSeq: number; bytes: Uint8Array } | null,
+  ): void {
+    if (updates.length === 0 && !snapshot) return;
+    const forwarded: Uint8Array[] = [];
+    const capture = (update: Uint8Array, origin: unknown): void => {
+      if (origin === REMOTE_ORIGIN) forwarded.push(update);
+    };
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(() => {
+        if (snapshot) Y.applyUpdate(this.doc, snapshot.bytes, REMOTE_ORIGIN);
+        for (const update of updates) Y.applyUpdate(this.doc, update.bytes, REMOTE_ORIGIN);
+      }, REMOTE_ORIGIN);
+    } catch (error) {
+      this.breakRoom(null, 'applying a stored update threw', error);
+      return;
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (snapshot) this.markAppliedThrough(snapshot.uptoSeq);
+    for (const update of updates) this.markApplied(update.seq);
+    this.nextSeq = Math.max(this.nextSeq, this.appliedThrough + 1, ...updates.map((u) => u.seq + 1));
+    this.options.metrics.clusterUpdates.inc(updates.length);
+    for (const update of forwarded) this.broadcast(encodeUpdate(update), null);
+    if (forwarded.length > 0) for (const listener of this.committedListeners) listener();
+  }
+
+  private markApplied(seq: number): void {
+    if (seq <= this.appliedThrough) return;
+    this.appliedAhead.add(seq);
+    while (this.appliedAhead.delete(this.appliedThrough + 1)) this.appliedThrough += 1;
+  }
+
+  private markAppliedThrough(seq: number): void {
+    if (seq <= this.appliedThrough) return;
+    this.appliedThrough = seq;
+    for (const ahead of this.appliedAhead) if (ahead <= seq) this.appliedAhead.delete(ahead);
+    while (this.appliedAhead.delete(this.appliedThrough + 1)) this.appliedThrough += 1;
+  }
+
+  /**
+   * Updates from two instances can arrive out of seq order for a moment; a gap that lasts
+   * longer (a message lost, an instance that died between storing and publishing) is filled
+   * from storage.
+   */
+  private watchForGap(): void {
+    if (this.appliedAhead.size > 0) this.scheduleGapRead(GAP_GRACE_MS);
+  }
+
+  private scheduleGapRead(delayMs: number): void {
+    if (this.gapTimer || this.closing || this.broken) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      if (!this.closing && !this.broken) this.enqueue({ kind: 'catch-up' });
+    }, delayMs);
+    this.gapTimer.unref();
+  }
+
+  // ---- compaction ----
+
+  /**
+   * Alone, a board is compacted every `compactAfterUpdates` updates. In a cluster, whichever
+   * instance stores the seq that is a multiple of it compacts: exactly one instance per cycle,
+   * and if it dies before compacting, the next multiple does it (SY14).
+   */
+  private shouldCompact(accepted: readonly Accepted[]): boolean {
+    const every = this.options.compactAfterUpdates;
+    if (!this.options.bus.clustered) return this.updatesSinceSnapshot >= every;
+    return accepted.some((item) => item.seq % every === 0);
+  }
+
   private startCompaction(): void {
     if (this.compacting || this.broken) return;
-    // Right after a commit the doc holds exactly the durable updates up to nextSeq - 1.
-    const uptoSeq = this.nextSeq - 1;
+    // The doc holds every seq up to appliedThrough (maybe more, which a snapshot may include).
+    const uptoSeq = this.appliedThrough;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     const folded = this.updatesSinceSnapshot;
     this.compacting = this.options.store
       .compact(this.boardId, uptoSeq, snapshot)
       .then(() => {
-        this.updatesSinceSnapshot -= folded;
+        this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - folded);
         this.options.logger.debug({ boardId: this.boardId, uptoSeq, bytes: snapshot.length }, 'compacted');
       })
       .catch((error: unknown) => {
@@ -385,6 +712,20 @@ export class Room {
       for (const id of [...changes.added, ...changes.updated]) peer.awarenessClients.add(id);
       for (const id of changes.removed) peer.awarenessClients.delete(id);
     }
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     this.broadcast(encodeAwareness(this.awareness, changed), peer);
+    // Only what happened here travels: each instance times out remote states on its own.
+    if (peer || origin === DEPARTED_ORIGIN) {
+      this.options.bus.publish(channels.doc(this.boardId), encodeRemoteAwareness(update));
+    }
   };
+}
+
+/** Every DocStore names its seq-conflict error `SeqConflictError` (see DocStore). */
+function isSeqConflict(error: unknown): boolean {
+  return error instanceof Error && error.name === 'SeqConflictError';
+}
+
+function sameBytes(stored: Uint8Array | undefined, ours: Uint8Array): boolean {
+  return stored !== undefined && Buffer.compare(stored, ours) === 0;
 }

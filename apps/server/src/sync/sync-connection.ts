@@ -12,7 +12,13 @@ import type { Metrics } from '../metrics.ts';
 import type { WritePolicy } from '@pairboard/sync-core/server';
 import type { Room, RoomPeer } from './room.ts';
 import type { RoomRegistry } from './room-registry.ts';
-import { decodeClientFrame, MalformedFrameError, type ClientMessage } from './sync-messages.ts';
+import type { JoinGate } from './join-gate.ts';
+import {
+  decodeClientFrame,
+  encodeKeepalive,
+  MalformedFrameError,
+  type ClientMessage,
+} from './sync-messages.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 /** Who opened a sync connection and what they may write (resolved on upgrade). */
@@ -27,7 +33,17 @@ export interface SyncConnectionOptions {
   metrics: Metrics;
   messagesPerSecond: number;
   bytesPerSecond: number;
+  /** Shared by every connection of this instance: large sync answers take turns (SY13). */
+  joinGate: JoinGate;
 }
+
+/** Answers smaller than this are sent at once; larger ones wait for a turn at the join gate. */
+const LARGE_ANSWER_BYTES = 64 * 1024;
+/**
+ * While a client waits for its turn it gets an empty awareness message this often, so that
+ * y-websocket's liveness check (no message for 30 s: reconnect) does not give up its place.
+ */
+const KEEPALIVE_MS = 10_000;
 
 /** Frames a client may send while its board is still loading; more is a flood (SY3). */
 const MAX_FRAMES_BEFORE_READY = 64;
@@ -50,6 +66,9 @@ export class SyncConnection implements RoomPeer {
   private room: Room | null = null;
   private earlyFrames: Uint8Array[] = [];
   private closed = false;
+  /** Answers not yet written, in order; frames sent meanwhile wait behind them in `held`. */
+  private answering: Promise<void> | null = null;
+  private held: Uint8Array[] = [];
 
   constructor(ws: WebSocket, boardId: string, identity: SyncPeerIdentity, options: SyncConnectionOptions) {
     this.ws = ws;
@@ -91,6 +110,51 @@ export class SyncConnection implements RoomPeer {
   }
 
   send(frame: Uint8Array): void {
+    if (this.answering) this.held.push(frame);
+    else this.write(frame);
+  }
+
+  sendSyncAnswer(frame: Uint8Array): void {
+    if (!this.answering && frame.byteLength < LARGE_ANSWER_BYTES) {
+      this.write(frame);
+      return;
+    }
+    const previous = this.answering ?? Promise.resolve();
+    const answering = previous
+      .then(() => this.writeWhenAdmitted(frame))
+      .catch((error: unknown) => {
+        this.options.logger.warn(
+          { boardId: this.boardId, connection: this.id, err: error },
+          'sync answer failed',
+        );
+      })
+      .finally(() => {
+        if (this.answering !== answering) return;
+        this.answering = null;
+        const held = this.held;
+        this.held = [];
+        for (const later of held) this.write(later);
+      });
+    this.answering = answering;
+  }
+
+  /** Waits for a turn at the join gate (with keepalives), then writes until the kernel has it. */
+  private async writeWhenAdmitted(frame: Uint8Array): Promise<void> {
+    const keepalive = setInterval(() => this.write(encodeKeepalive()), KEEPALIVE_MS);
+    try {
+      await this.options.joinGate.run(async () => {
+        clearInterval(keepalive);
+        if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+        await new Promise<void>((resolve, reject) =>
+          this.ws.send(frame, (error) => (error ? reject(error) : resolve())),
+        );
+      });
+    } finally {
+      clearInterval(keepalive);
+    }
+  }
+
+  private write(frame: Uint8Array): void {
     if (this.ws.readyState === this.ws.OPEN) this.ws.send(frame);
   }
 
@@ -186,6 +250,7 @@ export class SyncConnection implements RoomPeer {
 
   private detach(): void {
     this.earlyFrames = [];
+    this.held = [];
     const room = this.room;
     this.room = null;
     room?.removePeer(this);

@@ -102,3 +102,14 @@ export function encodePermissionDenied(reason: string): Uint8Array {
     encoding.writeVarString(e, reason);
   });
 }
+
+/**
+ * An awareness update that changes no client: valid for every y-websocket client, and it counts
+ * as a message received for its liveness check.
+ */
+export function encodeKeepalive(): Uint8Array {
+  return frame((e) => {
+    encoding.writeVarUint(e, MessageType.Awareness);
+    encoding.writeVarUint8Array(e, Uint8Array.of(0));
+  });
+}

@@ -6,6 +6,7 @@ import type { Database } from '@pairboard/db';
 import type { LiveConnections } from '../access/live-connections.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import type { JoinGate } from './join-gate.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import { SyncConnection } from './sync-connection.ts';
 import { authorizeSync, type SyncGrant } from './authorize-sync.ts';
@@ -19,6 +20,7 @@ export interface YjsEndpointOptions {
   maxFrameBytes: number;
   messagesPerSecond: number;
   bytesPerSecond: number;
+  joinGate: JoinGate;
   publicOrigin: string | undefined;
   now: () => Date;
   /** How often to ping; a client that missed the previous ping is dropped. */
