@@ -10,6 +10,7 @@ import { createActivityFeed } from './activity/activity-feed.ts';
 import { BoardPeople } from './boards/board-people.ts';
 import { registerClientNamespace } from './client-view/client-namespace.ts';
 import { startEscalations } from './escalation/escalation-service.ts';
+import { LeaseKeeper } from './cluster/lease-keeper.ts';
 import { responseTargetsRouter } from './escalation/response-targets.routes.ts';
 import { authRouter } from './http/auth.routes.ts';
 import { AuthRateLimit } from './http/auth-rate-limit.ts';
@@ -27,7 +28,8 @@ import { RoomRegistry } from './sync/room-registry.ts';
 import { createYjsEndpoint } from './sync/yjs-endpoint.ts';
 import { JoinGate } from './sync/join-gate.ts';
 import { createLocalBus, type ClusterBus } from './cluster/bus.ts';
-import { createRedisBus } from './cluster/redis-bus.ts';
+import { createRedisBus, type RedisBus } from './cluster/redis-bus.ts';
+import { createAdapter } from '@socket.io/redis-adapter';
 import { templatesRouter } from './templates/templates.routes.ts';
 import { mountWebApp } from './web/mount-web.ts';
 
@@ -59,9 +61,10 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   const metrics = createMetrics();
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const activity = createActivityFeed({ db, logger, now });
-  const bus = config.redisUrl
+  const redis: RedisBus | null = config.redisUrl
     ? await createRedisBus({ url: config.redisUrl, instanceId: config.instanceId, logger })
-    : createLocalBus(config.instanceId);
+    : null;
+  const bus: ClusterBus = redis ?? createLocalBus(config.instanceId);
   const rooms = new RoomRegistry({
     store: createPgDocStore(db),
     bus,
@@ -71,7 +74,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     idleUnloadMs: config.boardIdleUnloadMs,
     compactAfterUpdates: config.compactAfterUpdates,
   });
-  const live = new LiveConnections({ logger, now, sweepIntervalMs: deps.credentialSweepMs ?? 2000 });
+  const live = new LiveConnections({ logger, now, bus, sweepIntervalMs: deps.credentialSweepMs ?? 2000 });
+  await live.listen();
   const people = new BoardPeople(rooms, logger);
   const publicOrigin = config.publicOrigin;
   let shuttingDown = false;
@@ -79,9 +83,24 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   const httpServer = createHttpServer();
   // destroyUpgrade: false, so engine.io leaves /yjs upgrades to us instead of destroying them.
   const io = new SocketIoServer(httpServer, { destroyUpgrade: false, serveClient: false });
+  // Rooms, broadcasts and fetchSockets span every instance (presence, alerts): SY14.
+  if (redis) io.adapter(createAdapter(redis.publisher.duplicate(), redis.subscriber.duplicate()));
   registerBoardEvents(io, { db, live, logger, publicOrigin, now });
   const clientViews = registerClientNamespace(io, { db, rooms, live, logger, now });
-  startEscalations({ db, rooms, io, httpServer, logger, now });
+  const escalations = startEscalations({ db, rooms, io, httpServer, logger, now, bus });
+  // In a cluster one instance leads escalations at a time; a crashed leader's lease runs out
+  // and another takes over, scanning recent boards as on a start (SY14).
+  const escalationLease = bus.clustered
+    ? new LeaseKeeper({
+        db,
+        name: 'escalation',
+        holder: config.instanceId,
+        logger,
+        onAcquired: () => escalations.lead(() => escalationLease?.isHeld() ?? false),
+        onLost: () => escalations.follow(),
+      })
+    : null;
+  escalationLease?.start();
 
   const app = express();
   app.disable('x-powered-by');
@@ -135,6 +154,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     shuttingDown = true;
     const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     live.stop();
+    await escalationLease?.stop();
     yjs.close();
     await io.close().catch(() => undefined);
     httpServer.closeAllConnections();

@@ -1,4 +1,5 @@
 import { CLOSE_UNAUTHORIZED } from '@pairboard/board-schema';
+import { channels, type ClusterBus } from '../cluster/bus.ts';
 import type { Logger } from '../logger.ts';
 
 /** A live socket (sync or Socket.IO) opened with some credential. */
@@ -14,8 +15,9 @@ export interface LiveConnection {
 
 /**
  * Every live connection filed under the credentials that opened it, so that removing a member,
- * revoking a link or token, or signing out everywhere closes exactly those sockets, at once. A
- * sweep closes connections whose credential expired while they were open.
+ * revoking a link or token, or signing out everywhere closes exactly those sockets, at once, on
+ * every instance (the tag is published on the cluster bus). A sweep closes connections whose
+ * credential expired while they were open.
  */
 export class LiveConnections {
   private readonly byTag = new Map<string, Set<LiveConnection>>();
@@ -23,12 +25,24 @@ export class LiveConnections {
   private readonly sweepTimer: NodeJS.Timeout;
   private readonly logger: Logger;
   private readonly now: () => Date;
+  private readonly bus: ClusterBus | null;
+  private unsubscribe: (() => void) | null = null;
 
-  constructor(options: { logger: Logger; now: () => Date; sweepIntervalMs: number }) {
+  constructor(options: { logger: Logger; now: () => Date; sweepIntervalMs: number; bus?: ClusterBus }) {
     this.logger = options.logger;
     this.now = options.now;
+    this.bus = options.bus ?? null;
     this.sweepTimer = setInterval(() => void this.sweep(), options.sweepIntervalMs);
     this.sweepTimer.unref();
+  }
+
+  /** Starts closing what other instances revoke; resolves once that is in effect. */
+  async listen(): Promise<void> {
+    if (!this.bus?.clustered) return;
+    this.unsubscribe = await this.bus.subscribe(channels.revoke, (payload) => {
+      const message = parseRevocation(payload);
+      if (message) this.closeHere(message.tag, message.code, message.reason);
+    });
   }
 
   /** Registers a connection; call the returned function when it closes. */
@@ -42,8 +56,13 @@ export class LiveConnections {
     return () => this.remove(connection);
   }
 
-  /** Closes every connection filed under `tag`; returns how many. */
+  /** Closes every connection filed under `tag`, here and on every other instance; returns how many here. */
   closeTagged(tag: string, code: number, reason: string): number {
+    this.bus?.publish(channels.revoke, new TextEncoder().encode(JSON.stringify({ tag, code, reason })));
+    return this.closeHere(tag, code, reason);
+  }
+
+  private closeHere(tag: string, code: number, reason: string): number {
     const connections = [...(this.byTag.get(tag) ?? [])];
     for (const connection of connections) {
       this.remove(connection);
@@ -56,6 +75,7 @@ export class LiveConnections {
 
   stop(): void {
     clearInterval(this.sweepTimer);
+    this.unsubscribe?.();
   }
 
   private remove(connection: LiveConnection): void {
@@ -87,5 +107,17 @@ export class LiveConnections {
       this.remove(connection);
       connection.close(CLOSE_UNAUTHORIZED, 'credentials expired');
     }
+  }
+}
+
+/** A revocation from another instance; null (ignored) when it is not one. */
+function parseRevocation(payload: Uint8Array): { tag: string; code: number; reason: string } | null {
+  try {
+    const value = JSON.parse(new TextDecoder().decode(payload)) as Record<string, unknown>;
+    const { tag, code, reason } = value;
+    if (typeof tag !== 'string' || typeof code !== 'number' || typeof reason !== 'string') return null;
+    return { tag, code, reason };
+  } catch {
+    return null;
   }
 }

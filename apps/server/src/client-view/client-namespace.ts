@@ -69,7 +69,8 @@ export function registerClientNamespace(
     const room = deps.rooms.peek(boardId);
     if (!room) return;
     const view = computeClientView(readBoard(room.doc), settings, deps.now());
-    namespace.to(roomName(boardId)).emit('client:view', view);
+    // Each instance computes the view for its own viewers (SY14): never for other instances'.
+    namespace.local.to(roomName(boardId)).emit('client:view', view);
   };
 
   const schedule = (boardId: string): void => {

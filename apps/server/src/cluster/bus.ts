@@ -45,4 +45,6 @@ export const channels = {
   revoke: 'pb:revoke',
   /** A board's incidents or targets changed: the escalation leader re-reads it. */
   escalation: 'pb:escalation',
+  /** The leader escalated an incident: every instance alerts its own owners and editors. */
+  escalationAlert: 'pb:escalation-alert',
 } as const;

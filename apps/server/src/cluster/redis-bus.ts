@@ -4,6 +4,9 @@ import * as encoding from 'lib0/encoding';
 import type { Logger } from '../logger.ts';
 import type { BusHandler, ClusterBus } from './bus.ts';
 
+/** The bus, plus its connections for others that speak Redis (the Socket.IO adapter duplicates them). */
+export type RedisBus = ClusterBus & { publisher: Redis; subscriber: Redis };
+
 /**
  * The cluster bus over Redis pub/sub. One connection publishes, one subscribes (a subscribed
  * Redis connection can do nothing else). ioredis reconnects by itself with backoff and
@@ -16,7 +19,7 @@ export async function createRedisBus(options: {
   url: string;
   instanceId: string;
   logger: Logger;
-}): Promise<ClusterBus & { publisher: Redis; subscriber: Redis }> {
+}): Promise<RedisBus> {
   const { instanceId, logger } = options;
   const redisOptions = {
     // Commands issued while Redis is away wait for the reconnect instead of failing at once.

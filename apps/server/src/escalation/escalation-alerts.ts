@@ -19,8 +19,8 @@ export interface IncidentEscalatedAlert {
 const ALERTED_ROLES = new Set(['owner', 'editor']);
 
 /**
- * Sends the alert to every socket in the board's staff room whose caller is an owner or editor
- * there now. The role is resolved per socket at send time, so a member demoted since joining
+ * Sends the alert to every socket of this instance in the board's staff room whose caller is an
+ * owner or editor there now (each instance alerts its own sockets: SY14). The role is resolved per socket at send time, so a member demoted since joining
  * is not alerted. The room name is the one `realtime/board-events.ts` joins sockets to.
  */
 export async function sendEscalationAlert(
@@ -29,7 +29,7 @@ export async function sendEscalationAlert(
   logger: Logger,
   alert: IncidentEscalatedAlert,
 ): Promise<number> {
-  const sockets = await io.in(`board:${alert.boardId}`).fetchSockets();
+  const sockets = await io.local.in(`board:${alert.boardId}`).fetchSockets();
   let sent = 0;
   for (const socket of sockets) {
     const caller = (socket.data as { caller?: Caller }).caller;

@@ -3,10 +3,11 @@ import type * as Y from 'yjs';
 import type { Server } from 'socket.io';
 import { listBoardsChangedSince, type Database } from '@pairboard/db';
 import { escalateIncident, escalationState, readIncidents, readResponseTargets } from '@pairboard/sync-core';
+import { channels, type ClusterBus } from '../cluster/bus.ts';
 import type { Logger } from '../logger.ts';
 import type { Room } from '../sync/room.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
-import { sendEscalationAlert } from './escalation-alerts.ts';
+import { sendEscalationAlert, type IncidentEscalatedAlert } from './escalation-alerts.ts';
 import { EscalationTimers } from './escalation-timers.ts';
 
 export interface EscalationDeps {
@@ -17,6 +18,8 @@ export interface EscalationDeps {
   httpServer: HttpServer;
   logger: Logger;
   now: () => Date;
+  /** The other instances; alone, this instance always leads. */
+  bus: ClusterBus;
 }
 
 /** How far back the start-up scan looks for boards with open incidents (see `boardIds`). */
@@ -26,8 +29,15 @@ const RECENT_MS = 48 * 60 * 60 * 1000;
 export interface Escalations {
   /** Re-reads one loaded board and (re)arms its incidents' timers. */
   scan(boardId: string): void;
-  /** Resolves when the start-up scan of every stored board is done. */
+  /** Resolves when the start-up scan of every stored board is done (at once while following). */
   ready: Promise<void>;
+  /**
+   * In a cluster, only the holder of the `escalation` lease arms timers (it leads); the others
+   * follow and tell it when a board of theirs changes its due times. `isHeld` is asked again
+   * right before an escalation is written, so a leader that lost the lease while paused does not.
+   */
+  lead(isHeld: () => boolean): void;
+  follow(): void;
   stop(): void;
 }
 
@@ -40,21 +50,32 @@ export interface Escalations {
  * re-check: `escalateIncident` there decides, and writes the entry at most once per cycle.
  */
 export function startEscalations(deps: EscalationDeps): Escalations {
-  const { db, rooms, io, logger, now } = deps;
+  const { db, rooms, io, logger, now, bus } = deps;
   const watched = new WeakSet<Y.Doc>();
   let stopped = false;
+  // Alone, this instance leads from the start; in a cluster it waits for the lease.
+  let leading: (() => boolean) | null = bus.clustered ? null : () => true;
+  /** What a follower last told the leader about each board, so it speaks only on change. */
+  const told = new Map<string, string>();
 
   const scanRoom = (room: Room): void => {
     if (stopped) return;
     const targets = readResponseTargets(room.doc);
-    const open = new Set<string>();
+    const due = new Map<string, string>();
     for (const incident of readIncidents(room.doc)) {
       const state = escalationState(incident, targets, now());
       if (state.dueAt === null || state.escalatedAt !== null) continue;
-      open.add(incident.id);
-      timers.schedule(room.boardId, incident.id, new Date(state.dueAt));
+      due.set(incident.id, state.dueAt);
     }
-    timers.retain(room.boardId, open);
+    if (leading) {
+      for (const [incidentId, dueAt] of due) timers.schedule(room.boardId, incidentId, new Date(dueAt));
+      timers.retain(room.boardId, new Set(due.keys()));
+      return;
+    }
+    const signature = JSON.stringify([...due].sort());
+    if (told.get(room.boardId) === signature) return;
+    told.set(room.boardId, signature);
+    bus.publish(channels.escalation, new TextEncoder().encode(JSON.stringify({ boardId: room.boardId })));
   };
 
   const watch = (room: Room): void => {
@@ -77,6 +98,8 @@ export function startEscalations(deps: EscalationDeps): Escalations {
     const alert = await rooms.withRoom(boardId, async (room) => {
       let wrote = false;
       await room.applyServerChange((doc) => {
+        // Decided inside the room pipeline, and only while this instance still leads.
+        if (!leading?.()) return;
         const result = escalateIncident(doc, incidentId, now());
         wrote = result.ok && result.value;
       });
@@ -98,6 +121,7 @@ export function startEscalations(deps: EscalationDeps): Escalations {
     });
     if (!alert) return;
     logger.info({ boardId, incidentId, level: alert.level }, 'incident escalated');
+    bus.publish(channels.escalationAlert, new TextEncoder().encode(JSON.stringify(alert)));
     await sendEscalationAlert(io, db, logger, alert);
   };
 
@@ -128,16 +152,44 @@ export function startEscalations(deps: EscalationDeps): Escalations {
     logger.info({ boards: ids.length, timers: timers.size }, 'escalation start-up scan done');
   };
 
-  const ready = scanStored().catch((error: unknown) => {
-    if (!stopped) logger.error({ err: error }, 'escalation start-up scan failed');
-  });
+  let ready: Promise<void> = Promise.resolve();
+  const startScan = (): void => {
+    ready = scanStored().catch((error: unknown) => {
+      if (!stopped) logger.error({ err: error }, 'escalation start-up scan failed');
+    });
+  };
+  if (leading) startScan();
   // Every board that loads from now on (a client joins, a client view opens) is watched live.
   const stopWatchingLoads = rooms.onLoaded((room) => watch(room));
+
+  const subscriptions: Array<() => void> = [];
+  if (bus.clustered) {
+    // The leader hears which boards changed on other instances and watches them itself.
+    void bus
+      .subscribe(channels.escalation, (payload) => {
+        const boardId = parseBoardHint(payload);
+        if (!leading || stopped || boardId === null) return;
+        rooms
+          .withRoom(boardId, (room) => Promise.resolve(watch(room)))
+          .catch((error: unknown) => {
+            logger.error({ err: error, boardId }, 'could not watch a board for escalation');
+          });
+      })
+      .then((unsubscribe) => subscriptions.push(unsubscribe));
+    // Alerts the leader raised reach the owners and editors connected to this instance.
+    void bus
+      .subscribe(channels.escalationAlert, (payload) => {
+        const alert = parseAlert(payload);
+        if (alert) void sendEscalationAlert(io, db, logger, alert);
+      })
+      .then((unsubscribe) => subscriptions.push(unsubscribe));
+  }
 
   const stop = (): void => {
     stopped = true;
     stopWatchingLoads();
     timers.clear();
+    for (const unsubscribe of subscriptions) unsubscribe();
   };
   deps.httpServer.once('close', stop);
 
@@ -146,7 +198,42 @@ export function startEscalations(deps: EscalationDeps): Escalations {
       const room = rooms.peek(boardId);
       if (room) watch(room);
     },
-    ready,
+    get ready() {
+      return ready;
+    },
+    lead(isHeld) {
+      if (stopped) return;
+      leading = isHeld;
+      logger.info('leading escalations: scanning recently changed boards');
+      told.clear();
+      startScan();
+    },
+    follow() {
+      if (!leading) return;
+      leading = null;
+      timers.clear();
+      logger.info('following escalations: another instance leads');
+    },
     stop,
   };
+}
+
+function parseBoardHint(payload: Uint8Array): string | null {
+  try {
+    const value = JSON.parse(new TextDecoder().decode(payload)) as { boardId?: unknown };
+    return typeof value.boardId === 'string' ? value.boardId : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseAlert(payload: Uint8Array): IncidentEscalatedAlert | null {
+  try {
+    const value = JSON.parse(new TextDecoder().decode(payload)) as Partial<IncidentEscalatedAlert>;
+    return typeof value.boardId === 'string' && typeof value.incidentId === 'string'
+      ? (value as IncidentEscalatedAlert)
+      : null;
+  } catch {
+    return null;
+  }
 }

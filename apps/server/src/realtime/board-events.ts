@@ -33,8 +33,6 @@ export interface BoardEventsDeps {
  * answers through its ack; nothing thrown escapes a handler.
  */
 export function registerBoardEvents(io: Server, deps: BoardEventsDeps): void {
-  const rosters = new Map<string, Map<string, PresenceMember>>();
-
   io.use((socket, next) => {
     identifySocket(deps.db, socket, deps).then(
       (caller) => {
@@ -52,18 +50,30 @@ export function registerBoardEvents(io: Server, deps: BoardEventsDeps): void {
     );
   });
 
+  /**
+   * Everyone in the board's room on every instance: each socket carries its presence entry in
+   * `socket.data.member`, which the Redis adapter reads from other instances (SY14).
+   */
+  const roster = async (boardId: string): Promise<PresenceMember[]> => {
+    const sockets = await io.in(roomName(boardId)).fetchSockets();
+    return sockets
+      .map((socket) => (socket.data as { member?: PresenceMember }).member)
+      .filter((member): member is PresenceMember => member !== undefined)
+      .sort((a, b) => a.connectedAt.localeCompare(b.connectedAt));
+  };
+
   const broadcastRoster = (boardId: string): void => {
-    const members = [...(rosters.get(boardId)?.values() ?? [])];
-    io.to(roomName(boardId)).emit('presence:roster', { boardId, members });
+    roster(boardId).then(
+      (members) => io.to(roomName(boardId)).emit('presence:roster', { boardId, members }),
+      (error: unknown) => deps.logger.warn({ err: error, boardId }, 'could not gather the presence roster'),
+    );
   };
 
   const leave = (socket: Socket, state: SocketState): void => {
     state.unregister?.();
     state.unregister = null;
     if (!state.boardId) return;
-    const roster = rosters.get(state.boardId);
-    roster?.delete(socket.id);
-    if (roster?.size === 0) rosters.delete(state.boardId);
+    delete (socket.data as { member?: PresenceMember }).member;
     void socket.leave(roomName(state.boardId));
     const boardId = state.boardId;
     state.boardId = null;
@@ -135,12 +145,11 @@ export function registerBoardEvents(io: Server, deps: BoardEventsDeps): void {
           (await resolveBoardAccess(deps.db, caller, boardId)) ? { expiresAt: null } : null,
         close: () => socket.disconnect(true),
       });
-      const roster = rosters.get(boardId) ?? new Map<string, PresenceMember>();
-      roster.set(socket.id, member);
-      rosters.set(boardId, roster);
+      (socket.data as { member?: PresenceMember }).member = member;
       await socket.join(roomName(boardId));
-      broadcastRoster(boardId);
-      return { roster: [...roster.values()] };
+      const members = await roster(boardId);
+      io.to(roomName(boardId)).emit('presence:roster', { boardId, members });
+      return { roster: members };
     });
 
     handle('presence:view', PresenceView, ({ boardId, view }) => {
