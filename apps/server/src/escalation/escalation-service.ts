@@ -79,7 +79,11 @@ export function startEscalations(deps: EscalationDeps): Escalations {
   };
 
   const watch = (room: Room): void => {
-    if (watched.has(room.doc)) return;
+    if (watched.has(room.doc)) {
+      // Already watched (as a follower, say): read it again, since who arms timers may have changed.
+      scanRoom(room);
+      return;
+    }
     watched.add(room.doc);
     let queued = false;
     // Coalesce a burst of updates (an import, a reconnecting phone) into one scan.
