@@ -14,6 +14,7 @@ export interface Metrics {
   catchUps: Counter;
   storageRefusals: Counter;
   joinQueue: Gauge;
+  fullStateEncodes: Counter;
 }
 
 export function createMetrics(): Metrics {
@@ -69,6 +70,11 @@ export function createMetrics(): Metrics {
     storageRefusals: new Counter({
       name: 'pairboard_storage_refusals_total',
       help: 'Updates refused because storage was unavailable (the client keeps and resends them)',
+      registers,
+    }),
+    fullStateEncodes: new Counter({
+      name: 'pairboard_full_state_encodes_total',
+      help: 'Whole-board sync answers encoded (one per board state, shared by every joiner)',
       registers,
     }),
     joinQueue: new Gauge({

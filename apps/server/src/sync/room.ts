@@ -380,6 +380,7 @@ export class Room {
       return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
     }
     if (this.fullAnswer?.version !== this.version) {
+      this.options.metrics.fullStateEncodes.inc();
       this.fullAnswer = { version: this.version, frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)) };
     }
     return this.fullAnswer.frame;
