@@ -65,6 +65,10 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     ? await createRedisBus({ url: config.redisUrl, instanceId: config.instanceId, logger })
     : null;
   const bus: ClusterBus = redis ?? createLocalBus(config.instanceId);
+  // Rate limits shared by every instance; without an offline queue so an outage falls back at once.
+  const limits = redis
+    ? redis.publisher.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : null;
   const rooms = new RoomRegistry({
     store: createPgDocStore(db),
     bus,
@@ -84,9 +88,15 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   // destroyUpgrade: false, so engine.io leaves /yjs upgrades to us instead of destroying them.
   const io = new SocketIoServer(httpServer, { destroyUpgrade: false, serveClient: false });
   // Rooms, broadcasts and fetchSockets span every instance (presence, alerts): SY14.
-  if (redis) io.adapter(createAdapter(redis.publisher.duplicate(), redis.subscriber.duplicate()));
+  const adapterClients = redis ? [redis.publisher.duplicate(), redis.subscriber.duplicate()] : [];
+  for (const client of [...adapterClients, ...(limits ? [limits] : [])]) {
+    // ioredis reconnects by itself; the bus already logs outages, so these stay quiet.
+    client.on('error', () => undefined);
+  }
+  const [adapterPub, adapterSub] = adapterClients;
+  if (adapterPub && adapterSub) io.adapter(createAdapter(adapterPub, adapterSub));
   registerBoardEvents(io, { db, live, logger, publicOrigin, now });
-  const clientViews = registerClientNamespace(io, { db, rooms, live, logger, now });
+  const clientViews = registerClientNamespace(io, { db, rooms, live, logger, now, limits });
   const escalations = startEscalations({ db, rooms, io, httpServer, logger, now, bus });
   // In a cluster one instance leads escalations at a time; a crashed leader's lease runs out
   // and another takes over, scanning recent boards as on a start (SY14).
@@ -104,12 +114,15 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a load balancer, the client's address is in X-Forwarded-For (TRUST_PROXY hops).
+  app.set('trust proxy', config.trustProxy);
   app.use(healthRouter(db, metrics, () => shuttingDown));
   app.use('/api', express.json({ limit: '256kb' }));
   app.use('/api', sessionMiddleware(db, { publicOrigin, now }));
   const rateLimit = new AuthRateLimit({
     attemptsPerIpPerMinute: config.authAttemptsPerIpPerMinute,
     attemptsPerAccountPer15Minutes: config.authAttemptsPerAccountPer15Minutes,
+    redis: limits,
   });
   app.use('/api/auth', authRouter({ db, rateLimit, live, publicOrigin, now }));
   app.use('/api/boards', boardsRouter({ db, now }));
@@ -161,6 +174,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     await stopped;
     await rooms.close();
     await activity.flush();
+    limits?.disconnect();
+    for (const client of adapterClients) client.disconnect();
     await bus.close();
     await db.close();
   };

@@ -46,6 +46,9 @@ describe('parseConfig', () => {
     });
     const alone = parseConfig({});
     expect(alone.ok && alone.config.redisUrl).toBeUndefined();
+    expect(alone.ok && alone.config.trustProxy).toBe(0);
+    const behindBalancer = parseConfig({ TRUST_PROXY: '1' });
+    expect(behindBalancer.ok && behindBalancer.config.trustProxy).toBe(1);
     const embedded = parseConfig({ REDIS_URL: 'redis://redis:6379' });
     expect(embedded.ok).toBe(false);
     if (!embedded.ok) expect(embedded.problems.join('\n')).toContain('REDIS_URL: needs DATABASE_URL');

@@ -34,6 +34,7 @@ const EnvSchema = z
       .regex(/^[\w.-]{1,64}$/, 'letters, digits, dot, dash or underscore, at most 64')
       .optional(),
     JOIN_CONCURRENCY: positiveInt(8),
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   })
   .refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
     path: ['REDIS_URL'],
@@ -61,6 +62,8 @@ export interface Config {
   instanceId: string;
   /** Sync answers being sent at once per instance; more joiners wait their turn (SY13). */
   joinConcurrency: number;
+  /** Proxies in front of the server whose X-Forwarded-For is believed (0: none). */
+  trustProxy: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -92,6 +95,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       redisUrl: e.REDIS_URL,
       instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
       joinConcurrency: e.JOIN_CONCURRENCY,
+      trustProxy: e.TRUST_PROXY,
     },
   };
 }

@@ -1,9 +1,11 @@
 import type { Server, Socket } from 'socket.io';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { hashToken, isExpired, verifyPin } from '@pairboard/auth';
 import { getClientViewSettings, getShareLinkByTokenHash, type Database } from '@pairboard/db';
 import { readBoard } from '@pairboard/sync-core';
 import type { LiveConnections } from '../access/live-connections.ts';
+import { createLimiter } from '../http/auth-rate-limit.ts';
 import type { Logger } from '../logger.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import { computeClientView } from './compute-client-view.ts';
@@ -17,6 +19,8 @@ export interface ClientNamespaceDeps {
   live: LiveConnections;
   logger: Logger;
   now: () => Date;
+  /** Shared budgets across instances (see createLimiter). */
+  limits?: Redis | null;
 }
 
 interface ClientSocketData {
@@ -42,7 +46,7 @@ export function registerClientNamespace(
 ): { refresh(boardId: string): void } {
   const namespace = io.of('/client');
   // PINs are short: five tries per link and address per ten minutes.
-  const pinAttempts = new RateLimiterMemory({ keyPrefix: 'client-pin', points: 5, duration: 600 });
+  const pinAttempts = createLimiter({ keyPrefix: 'client-pin', points: 5, duration: 600 }, deps.limits);
   const feeds = new Map<string, BoardFeed>();
 
   namespace.use((socket, next) => {
@@ -141,7 +145,7 @@ export function registerClientNamespace(
 async function authorize(
   socket: Socket,
   deps: ClientNamespaceDeps,
-  pinAttempts: RateLimiterMemory,
+  pinAttempts: RateLimiterAbstract,
 ): Promise<ClientSocketData | string> {
   const auth = (socket.handshake.auth ?? {}) as { token?: unknown; pin?: unknown };
   if (typeof auth.token !== 'string' || auth.token.length === 0) return 'unauthorized';

@@ -1,4 +1,10 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { ErrorCode } from '@pairboard/board-schema';
 import { AppError } from '../errors.ts';
 
@@ -7,24 +13,38 @@ export interface AuthRateLimitOptions {
   attemptsPerIpPerMinute: number;
   /** Sign-in attempts per account (email) per 15 minutes; a success resets it. */
   attemptsPerAccountPer15Minutes: number;
+  /** Shared by every instance, so N instances do not allow N times the attempts. */
+  redis?: Redis | null;
+}
+
+/**
+ * A budget of `points` per `duration` seconds: in Redis when instances share one (a connection
+ * without an offline queue, so an outage falls back at once to a per-instance budget in memory
+ * instead of making sign-in wait), else in memory.
+ */
+export function createLimiter(
+  options: { keyPrefix: string; points: number; duration: number },
+  redis: Redis | null | undefined,
+): RateLimiterAbstract {
+  const memory = new RateLimiterMemory(options);
+  if (!redis) return memory;
+  return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory });
 }
 
 /** Per-IP and per-account budgets for sign-in and sign-up, answered with "try again in N s". */
 export class AuthRateLimit {
-  private readonly perIp: RateLimiterMemory;
-  private readonly perAccount: RateLimiterMemory;
+  private readonly perIp: RateLimiterAbstract;
+  private readonly perAccount: RateLimiterAbstract;
 
   constructor(options: AuthRateLimitOptions) {
-    this.perIp = new RateLimiterMemory({
-      keyPrefix: 'auth-ip',
-      points: options.attemptsPerIpPerMinute,
-      duration: 60,
-    });
-    this.perAccount = new RateLimiterMemory({
-      keyPrefix: 'auth-account',
-      points: options.attemptsPerAccountPer15Minutes,
-      duration: 15 * 60,
-    });
+    this.perIp = createLimiter(
+      { keyPrefix: 'auth-ip', points: options.attemptsPerIpPerMinute, duration: 60 },
+      options.redis,
+    );
+    this.perAccount = createLimiter(
+      { keyPrefix: 'auth-account', points: options.attemptsPerAccountPer15Minutes, duration: 15 * 60 },
+      options.redis,
+    );
   }
 
   /**

@@ -40,6 +40,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     redisUrl: undefined,
     instanceId: 'test',
     joinConcurrency: 8,
+    trustProxy: 0,
     ...overrides,
   };
 }
