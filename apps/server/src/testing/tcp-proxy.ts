@@ -59,7 +59,7 @@ export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy>
   const server = net.createServer({ pauseOnConnect: true }, (client) => {
     const index = routes.push(null) - 1;
     if (isCut) {
-      client.resetAndDestroy();
+      hangUp(client);
       return;
     }
     const link: Link = { client, upstream: null };
@@ -75,7 +75,7 @@ export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy>
     void connectFirst(candidates, start).then((found) => {
       if (!found || client.destroyed || isCut) {
         found?.socket.destroy();
-        if (!client.destroyed) client.resetAndDestroy();
+        if (!client.destroyed) hangUp(client);
         return;
       }
       const upstream = found.socket;
@@ -103,7 +103,7 @@ export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy>
           if (link.client.closed) resolve();
           else link.client.once('close', () => resolve());
           link.upstream?.destroy();
-          link.client.resetAndDestroy();
+          hangUp(link.client);
         }),
     );
     await Promise.all(closed);
@@ -150,6 +150,16 @@ async function connectFirst(
     if (socket) return { socket, target };
   }
   return null;
+}
+
+/**
+ * Resets the connection (RST) so the peer sees it die at once, as when a process is killed. A
+ * socket already shutting down its side is destroyed instead: libuv refuses to reset it, and
+ * Node would then never emit 'close'.
+ */
+function hangUp(socket: net.Socket): void {
+  if (socket.writableEnded) socket.destroy();
+  else socket.resetAndDestroy();
 }
 
 function connect(target: Upstream): Promise<net.Socket | null> {
