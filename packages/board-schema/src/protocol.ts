@@ -31,6 +31,12 @@ export const CLOSE_SHUTTING_DOWN = 4001;
 export const CLOSE_BOARD_RELOADED = 4002;
 
 /** Default largest WebSocket frame a client may send to the sync endpoint. */
+/**
+ * Start of the auth-message reason with which the server refuses an update because it cannot
+ * store it right now (SY15); the client keeps the update and is asked for it again later.
+ */
+export const STORAGE_UNAVAILABLE_REASON = 'storage-unavailable';
+
 export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
 
 /** y-websocket top-level message types (first varUint of every frame). */

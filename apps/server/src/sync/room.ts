@@ -6,6 +6,7 @@ import {
   CLOSE_BOARD_RELOADED,
   CLOSE_INVALID_UPDATE,
   CLOSE_STORAGE_UNAVAILABLE,
+  STORAGE_UNAVAILABLE_REASON,
 } from '@pairboard/board-schema';
 import { channels, type ClusterBus } from '../cluster/bus.ts';
 import type { Logger } from '../logger.ts';
@@ -511,7 +512,7 @@ export class Room {
     this.refusedWhileDown.add(peer);
     peer.send(
       encodePermissionDenied(
-        'storage-unavailable: your changes are kept on your device and sent when storage is back',
+        `${STORAGE_UNAVAILABLE_REASON}: your changes are kept on your device and sent when storage is back`,
       ),
     );
   }

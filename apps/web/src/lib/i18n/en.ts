@@ -39,6 +39,10 @@ export const EN = {
   'connection.onlineSaving': 'Online · saving {count, plural, one {# change} other {# changes}}',
   'connection.offlineWaitingOne': 'Offline — 1 change waiting',
   'connection.offlineWaiting': 'Offline — {count, plural, one {# change} other {# changes}} waiting',
+  'connection.paused': 'Online · saving paused',
+  'connection.pausedWaitingOne': 'Saving paused — the server cannot store changes; 1 kept on this device',
+  'connection.pausedWaiting':
+    'Saving paused — the server cannot store changes; {count, plural, one {# change} other {# changes}} kept on this device',
   'connection.reconnecting': 'Reconnecting…',
   'connection.reconnectingWaitingOne': 'Reconnecting — 1 change waiting',
   'connection.reconnectingWaiting':
@@ -96,7 +100,8 @@ export const EN = {
   'guests.result.undone': 'Check-in undone',
   'guests.result.dismiss': 'Dismiss',
   'guests.result.undo': 'Undo this check-in',
-  'guests.result.companions': '{count, plural, one {+1 companion arrived too} other {+# companions arrived too}}',
+  'guests.result.companions':
+    '{count, plural, one {+1 companion arrived too} other {+# companions arrived too}}',
 
   'incidents.title': 'Incidents',
   'incidents.none': 'No incidents.',

@@ -23,6 +23,14 @@ describe('connectionMessage', () => {
     expect(say('online', 0, 'zh-CN')).toBe('在线 · 所有更改已保存');
   });
 
+  it('says saving is paused while the server cannot store changes, in English and Chinese', () => {
+    expect(say('paused', 0)).toBe('Online · saving paused');
+    expect(say('paused', 3)).toBe(
+      'Saving paused — the server cannot store changes; 3 changes kept on this device',
+    );
+    expect(say('paused', 1, 'zh-CN')).toBe('暂停保存 — 服务器暂时无法存储，1 条更改保存在本设备');
+  });
+
   it('tells reconnecting apart from the first connection', () => {
     expect(say('reconnecting', 5)).toBe('Reconnecting — 5 changes waiting');
     expect(say('reconnecting', 0)).toBe('Reconnecting…');

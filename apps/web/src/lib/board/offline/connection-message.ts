@@ -10,6 +10,7 @@ type Forms = readonly [none: MessageKey, one: MessageKey, many: MessageKey];
 
 const FORMS: Record<LinkStatus, Forms> = {
   online: ['connection.onlineSaved', 'connection.onlineSavingOne', 'connection.onlineSaving'],
+  paused: ['connection.paused', 'connection.pausedWaitingOne', 'connection.pausedWaiting'],
   offline: ['connection.offline', 'connection.offlineWaitingOne', 'connection.offlineWaiting'],
   reconnecting: [
     'connection.reconnecting',

@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider, messageSync } from 'y-websocket';
+import { WebsocketProvider, messageAuth, messageSync } from 'y-websocket';
 import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { CLOSE_BOARD_NOT_FOUND, CLOSE_FORBIDDEN } from '@pairboard/board-schema';
+import { CLOSE_BOARD_NOT_FOUND, CLOSE_FORBIDDEN, STORAGE_UNAVAILABLE_REASON } from '@pairboard/board-schema';
 import { isFinalClose } from './close-policy.ts';
 import { localCopyName } from './local-copy.ts';
 import { Reconnector } from './reconnector.ts';
@@ -18,7 +18,8 @@ import {
 } from './unsynced-changes.ts';
 
 /** connecting: never online yet in this page; reconnecting: was online, retrying with backoff. */
-export type LinkStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
+/** `paused`: connected, but the server cannot store changes right now (its database is away). */
+export type LinkStatus = 'connecting' | 'online' | 'paused' | 'reconnecting' | 'offline';
 
 export interface OfflineDocOptions {
   /** `<boardId>` or `<boardId>~contacts`: the room on the sync endpoint. */
@@ -66,6 +67,7 @@ export class OfflineDoc {
   #syncedOnce = $state(false);
   #browserOffline = $state(false);
   #closedWith = $state<number | null>(null);
+  #storagePaused = $state(false);
   #pending = $state.raw<readonly PendingChange[]>([]);
 
   readonly #provider: WebsocketProvider;
@@ -98,6 +100,7 @@ export class OfflineDoc {
 
   get status(): LinkStatus {
     if (this.#browserOffline || this.#closedWith !== null) return 'offline';
+    if (this.#socket === 'connected' && this.#storagePaused) return 'paused';
     if (this.#socket === 'connected' && this.#synced) return 'online';
     return this.#onlineOnce ? 'reconnecting' : 'connecting';
   }
@@ -163,7 +166,15 @@ export class OfflineDoc {
     const provider = this.#provider;
     provider.on('status', ({ status }) => {
       this.#socket = status;
+      if (status !== 'connected') this.#storagePaused = false;
     });
+    // The server refuses updates it cannot store (SY15): say so; its next sync request asks for them.
+    provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
+      const denied = decoding.readVarUint(decoder) === 0;
+      const reason = denied ? decoding.readVarString(decoder) : '';
+      if (reason.startsWith(STORAGE_UNAVAILABLE_REASON)) this.#storagePaused = true;
+      else if (denied) console.warn(`The server refused a change to ${this.docName}: ${reason}`);
+    };
     provider.on('sync', (synced) => this.#onSync(synced));
     provider.on('connection-close', (event) => this.#onSocketClosed(event));
     // Close codes 4400-4499 but 4429 (signed out, no access, no such board…) are final: the page
@@ -188,6 +199,8 @@ export class OfflineDoc {
       handleSync(encoder, decoder, target, fromServer, messageType);
       // fromServer is false for messages from another tab (BroadcastChannel): they prove nothing.
       if (!fromServer) return;
+      // A sync request or answer from the server means it is storing again.
+      this.#storagePaused = false;
       if (syncType === messageYjsSyncStep2) this.#onServerAnswer(decoding.readVarUint8Array(peek));
       if (syncType === messageYjsSyncStep1) this.#queueProbe();
     };
