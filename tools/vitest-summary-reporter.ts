@@ -12,16 +12,17 @@ export default class SummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const testModule of testModules) {
-      let testsInModule = 0;
+      let failedInModule = 0;
       for (const test of testModule.children.allTests()) {
-        testsInModule += 1;
         const state = test.result().state;
         if (state === 'passed') passed += 1;
-        else if (state === 'failed') failed += 1;
+        else if (state === 'failed') failedInModule += 1;
         else skipped += 1;
       }
-      // A file that fails to import has no tests, but it is a failure, not nothing.
-      if (testsInModule === 0 && testModule.state() === 'failed') failed += 1;
+      failed += failedInModule;
+      // A file that fails to import, or whose beforeAll/afterAll hook fails while every test
+      // passed, is a failure too, not nothing.
+      if (failedInModule === 0 && testModule.state() === 'failed') failed += 1;
     }
     failed += unhandledErrors.length;
     const line = `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
