@@ -52,6 +52,14 @@ const shutdown = (signal: string): void => {
   );
 };
 process.on('SIGTERM', () => shutdown('SIGTERM'));
+// Test harnesses set this: when the process that started us dies, we stop too (never in production).
+if (process.env.EXIT_WITH_PARENT === '1') {
+  const parent = process.ppid;
+  setInterval(() => {
+    // No graceful flush: our output pipe died with the parent, and what is durable is durable.
+    if (process.ppid !== parent) process.exit(1);
+  }, 500).unref();
+}
 process.on('SIGINT', () => shutdown('SIGINT'));
 
 function printDemoWelcome(origin: string, demo: Awaited<ReturnType<typeof ensureDemoBoard>>): void {
