@@ -13,6 +13,7 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { decodeDocMessage, encodeRemoteAwareness, encodeRemoteUpdate } from './cluster-messages.ts';
 import { admitUpdate } from './room-admission.ts';
+import { SeqTracker } from './seq-tracker.ts';
 import {
   encodeAwareness,
   encodePermissionDenied,
@@ -115,11 +116,8 @@ export class Room {
   private queue: Work[] = [];
   private draining: Promise<void> | null = null;
   private compacting: Promise<void> | null = null;
-  private nextSeq: number;
-  /** Every seq up to this one is in the doc (ours, another instance's, or read from storage). */
-  private appliedThrough: number;
-  /** Seqs above `appliedThrough` already in the doc: a gap below them is being waited for. */
-  private readonly appliedAhead = new Set<number>();
+  /** Which seqs the doc holds (ours, another instance's, or read from storage), and the next one. */
+  private readonly seqs: SeqTracker;
   private gapTimer: NodeJS.Timeout | null = null;
   private updatesSinceSnapshot: number;
   private broken = false;
@@ -144,8 +142,7 @@ export class Room {
   ) {
     this.boardId = boardId;
     this.doc = doc;
-    this.nextSeq = lastSeq + 1;
-    this.appliedThrough = lastSeq;
+    this.seqs = new SeqTracker(lastSeq);
     this.updatesSinceSnapshot = tailLength;
     this.options = options;
     this.awareness = new awarenessProtocol.Awareness(doc);
@@ -411,7 +408,7 @@ export class Room {
       return;
     }
     this.options.metrics.updateApplySeconds.observe((performance.now() - work.receivedAt) / 1000);
-    accepted.push({ peer, update, seq: this.nextSeq++ });
+    accepted.push({ peer, update, seq: this.seqs.take() });
   }
 
   private applyOwnChange(change: (doc: Y.Doc) => void, accepted: Accepted[]): void {
@@ -426,7 +423,7 @@ export class Room {
       this.doc.off('update', capture);
     }
     this.options.metrics.storageBacklog.inc(captured.length);
-    for (const update of captured) accepted.push({ peer: null, update, seq: this.nextSeq++ });
+    for (const update of captured) accepted.push({ peer: null, update, seq: this.seqs.take() });
   }
 
   /**
@@ -458,7 +455,7 @@ export class Room {
             if (this.broken) return false;
             // An append whose commit we never heard of (the connection broke) is ours already.
             if (accepted.every((a) => sameBytes(stored.get(a.seq), a.update))) break;
-            for (const item of accepted) item.seq = this.nextSeq++;
+            for (const item of accepted) item.seq = this.seqs.take();
             continue;
           }
           if (isSeqConflict(error) || this.closing || this.peers.size === 0) throw error;
@@ -477,7 +474,7 @@ export class Room {
     this.options.metrics.storageBacklog.dec(accepted.length);
     this.options.metrics.storedUpdates.inc(accepted.length);
     this.updatesSinceSnapshot += accepted.length;
-    for (const item of accepted) this.markApplied(item.seq);
+    for (const item of accepted) this.seqs.applied(item.seq);
     this.leaveStorageDown();
     this.options.onDurable?.(this.boardId, this.doc, accepted.map(durableUpdate));
     return true;
@@ -558,7 +555,7 @@ export class Room {
    * If it depends on something we have not heard of yet, the log tail is read instead.
    */
   private applyRemote(seq: number, update: Uint8Array): void {
-    if (seq <= this.appliedThrough || this.appliedAhead.has(seq)) return;
+    if (this.seqs.has(seq)) return;
     const verdict = inspectUpdate(this.doc, update);
     if (verdict.kind === 'missing-dependencies') {
       this.scheduleGapRead(0);
@@ -583,7 +580,7 @@ export class Room {
     this.options.metrics.catchUps.inc();
     let stored;
     try {
-      stored = await this.options.store.load(this.boardId, this.appliedThrough);
+      stored = await this.options.store.load(this.boardId, this.seqs.appliedThrough);
     } catch (error) {
       this.options.logger.warn(
         { boardId: this.boardId, err: error },
@@ -597,9 +594,7 @@ export class Room {
       stored.updates.map((update) => ({ seq: update.seq, bytes: update.bytes })),
       stored.snapshot,
     );
-    const last = Math.max(this.appliedThrough, ...stored.updates.map((update) => update.seq));
-    // Seqs this instance took but could not store (a lost race) are free again: reuse them.
-    this.nextSeq = last + 1;
+    this.seqs.caughtUp(Math.max(0, ...stored.updates.map((update) => update.seq)));
     return new Map(stored.updates.map((update) => [update.seq, update.bytes]));
   }
 
@@ -624,25 +619,11 @@ export class Room {
     } finally {
       this.doc.off('update', capture);
     }
-    if (snapshot) this.markAppliedThrough(snapshot.uptoSeq);
-    for (const update of updates) this.markApplied(update.seq);
-    this.nextSeq = Math.max(this.nextSeq, this.appliedThrough + 1, ...updates.map((u) => u.seq + 1));
+    if (snapshot) this.seqs.appliedUpTo(snapshot.uptoSeq);
+    for (const update of updates) this.seqs.applied(update.seq);
     this.options.metrics.clusterUpdates.inc(updates.length);
     for (const update of forwarded) this.broadcast(encodeUpdate(update), null);
     if (forwarded.length > 0) for (const listener of this.committedListeners) listener();
-  }
-
-  private markApplied(seq: number): void {
-    if (seq <= this.appliedThrough) return;
-    this.appliedAhead.add(seq);
-    while (this.appliedAhead.delete(this.appliedThrough + 1)) this.appliedThrough += 1;
-  }
-
-  private markAppliedThrough(seq: number): void {
-    if (seq <= this.appliedThrough) return;
-    this.appliedThrough = seq;
-    for (const ahead of this.appliedAhead) if (ahead <= seq) this.appliedAhead.delete(ahead);
-    while (this.appliedAhead.delete(this.appliedThrough + 1)) this.appliedThrough += 1;
   }
 
   /**
@@ -651,7 +632,7 @@ export class Room {
    * from storage.
    */
   private watchForGap(): void {
-    if (this.appliedAhead.size > 0) this.scheduleGapRead(GAP_GRACE_MS);
+    if (this.seqs.hasGap) this.scheduleGapRead(GAP_GRACE_MS);
   }
 
   private scheduleGapRead(delayMs: number): void {
@@ -679,7 +660,7 @@ export class Room {
   private startCompaction(): void {
     if (this.compacting || this.broken) return;
     // The doc holds every seq up to appliedThrough (maybe more, which a snapshot may include).
-    const uptoSeq = this.appliedThrough;
+    const uptoSeq = this.seqs.appliedThrough;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     const folded = this.updatesSinceSnapshot;
     this.compacting = this.options.store
