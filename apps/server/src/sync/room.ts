@@ -6,7 +6,6 @@ import {
   CLOSE_BOARD_RELOADED,
   CLOSE_INVALID_UPDATE,
   CLOSE_STORAGE_UNAVAILABLE,
-  STORAGE_UNAVAILABLE_REASON,
 } from '@pairboard/board-schema';
 import { channels, type ClusterBus } from '../cluster/bus.ts';
 import type { Logger } from '../logger.ts';
@@ -14,13 +13,8 @@ import type { Metrics } from '../metrics.ts';
 import { decodeDocMessage, encodeRemoteAwareness, encodeRemoteUpdate } from './cluster-messages.ts';
 import { admitUpdate } from './room-admission.ts';
 import { SeqTracker } from './seq-tracker.ts';
-import {
-  encodeAwareness,
-  encodePermissionDenied,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-} from './sync-messages.ts';
+import { StorageGate } from './storage-gate.ts';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './sync-messages.ts';
 
 /** One client connection as the room sees it: the transport stays in the endpoint. */
 export interface RoomPeer {
@@ -122,10 +116,8 @@ export class Room {
   private updatesSinceSnapshot: number;
   private broken = false;
   private closing = false;
-  /** Set while storage refuses appends; updates are refused until it is back (SY15). */
-  private storageDown = false;
-  /** Connections whose updates were refused while storage was down: asked to resend after. */
-  private readonly refusedWhileDown = new Set<RoomPeer>();
+  /** Closed while storage refuses appends: updates are refused until it is back (SY15). */
+  private readonly storage: StorageGate;
   private watchers = 0;
   private readonly committedListeners = new Set<() => void>();
   private unsubscribe: (() => void) | null = null;
@@ -143,6 +135,7 @@ export class Room {
     this.boardId = boardId;
     this.doc = doc;
     this.seqs = new SeqTracker(lastSeq);
+    this.storage = new StorageGate(boardId, options.logger, options.metrics);
     this.updatesSinceSnapshot = tailLength;
     this.options = options;
     this.awareness = new awarenessProtocol.Awareness(doc);
@@ -222,7 +215,7 @@ export class Room {
 
   removePeer(peer: RoomPeer): void {
     if (!this.peers.delete(peer)) return;
-    this.refusedWhileDown.delete(peer);
+    this.storage.forget(peer);
     if (peer.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessClients], DEPARTED_ORIGIN);
     }
@@ -235,8 +228,8 @@ export class Room {
    * again when storage is back (SY15).
    */
   receiveUpdate(peer: RoomPeer, update: Uint8Array, step2: boolean): void {
-    if (this.storageDown) {
-      this.refuseForStorage(peer);
+    if (this.storage.isDown) {
+      this.storage.refuse(peer);
       return;
     }
     this.options.metrics.storageBacklog.inc();
@@ -459,7 +452,7 @@ export class Room {
             continue;
           }
           if (isSeqConflict(error) || this.closing || this.peers.size === 0) throw error;
-          this.enterStorageDown(error);
+          this.storage.close(error);
           await new Promise((resolve) => setTimeout(resolve, waitMs));
           waitMs = Math.min(waitMs * 2, STORAGE_RETRY_MS.max);
         }
@@ -475,43 +468,9 @@ export class Room {
     this.options.metrics.storedUpdates.inc(accepted.length);
     this.updatesSinceSnapshot += accepted.length;
     for (const item of accepted) this.seqs.applied(item.seq);
-    this.leaveStorageDown();
+    this.storage.open(() => Y.encodeStateVector(this.doc));
     this.options.onDurable?.(this.boardId, this.doc, accepted.map(durableUpdate));
     return true;
-  }
-
-  private enterStorageDown(error: unknown): void {
-    if (this.storageDown) return;
-    this.storageDown = true;
-    this.options.logger.error(
-      { boardId: this.boardId, err: error },
-      'storage unavailable: holding the batch, refusing new updates until it is back',
-    );
-  }
-
-  /** Storage is back: everyone whose updates were refused is asked for them again (SY7 path). */
-  private leaveStorageDown(): void {
-    if (!this.storageDown) return;
-    this.storageDown = false;
-    this.options.logger.info({ boardId: this.boardId }, 'storage is back: asking clients to resend');
-    const stateVector = Y.encodeStateVector(this.doc);
-    for (const peer of this.refusedWhileDown) {
-      if (!this.peers.has(peer)) continue;
-      peer.resyncRequested = true;
-      peer.send(encodeSyncStep1(stateVector));
-    }
-    this.refusedWhileDown.clear();
-  }
-
-  private refuseForStorage(peer: RoomPeer): void {
-    this.options.metrics.storageRefusals.inc();
-    if (this.refusedWhileDown.has(peer)) return;
-    this.refusedWhileDown.add(peer);
-    peer.send(
-      encodePermissionDenied(
-        `${STORAGE_UNAVAILABLE_REASON}: your changes are kept on your device and sent when storage is back`,
-      ),
-    );
   }
 
   /**
