@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+/*
+ * A load-generator process (forked by the scenarios): many SyncClients on one event loop, driven
+ * and read over IPC. Each request is `{ id, op, ...args }`; the answer is `{ id, ok, result }` or
+ * `{ id, ok: false, error }`. Times are wall-clock milliseconds (lib/stats.mjs `now`), comparable
+ * with the other processes on this machine.
+ */
+import { SyncClient } from './sync-client.mjs';
+import { addChecklist, addGuests, countBoard, probeSeq, writeProbe } from './board-data.mjs';
+import { now } from '../lib/stats.mjs';
+
+const clients = [];
+/** Per subscriber: flat [seq, at, seq, at, ...] of the fan-out edits it saw. */
+const arrivals = [];
+let arrivalCount = 0;
+let joiners = [];
+
+const ops = {
+  async subscribe({ target, doc, count, awareness }) {
+    const batch = [];
+    for (let i = 0; i < count; i += 1) {
+      const seen = [];
+      arrivals.push(seen);
+      const client = new SyncClient({
+        target,
+        doc,
+        awarenessState: awareness ? { user: { name: `subscriber ${process.pid}/${i}` } } : null,
+        onRemoteUpdate: (_update, at) => {
+          const seq = probeSeq(client.doc);
+          if (!(seq > 0)) return; // the probe's creation, before the clock started
+          seen.push(seq, at);
+          arrivalCount += 1;
+        },
+      });
+      batch.push(client);
+    }
+    clients.push(...batch);
+    await Promise.all(batch.map((client) => client.connect()));
+    return { connected: batch.length };
+  },
+
+  async write({ target, doc, rate, durationMs }) {
+    const writer = new SyncClient({ target, doc, awarenessState: { user: { name: 'writer' } } });
+    clients.push(writer);
+    await writer.connect();
+    writeProbe(writer.doc, 0); // creates the probe guest before the clock starts
+    const total = Math.round((rate * durationMs) / 1000);
+    const intervalMs = 1000 / rate;
+    const sent = [];
+    const startedAt = now();
+    for (let seq = 1; seq <= total; seq += 1) {
+      // Scheduled from the start, not from the previous send, so timer lag does not add up.
+      const due = startedAt + (seq - 1) * intervalMs;
+      const wait = due - now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      sent.push(seq, now());
+      writeProbe(writer.doc, seq);
+    }
+    await writer.flushed();
+    return { sent };
+  },
+
+  count() {
+    return { arrivals: arrivalCount };
+  },
+
+  arrivals() {
+    return { arrivals };
+  },
+
+  async seed({ target, doc, guests, checklist, batch }) {
+    const seeder = new SyncClient({ target, doc });
+    clients.push(seeder);
+    await seeder.connect();
+    for (let from = 0; from < guests; from += batch)
+      addGuests(seeder.doc, from, Math.min(guests, from + batch));
+    for (let from = 0; from < checklist; from += batch)
+      addChecklist(seeder.doc, from, Math.min(checklist, from + batch));
+    await seeder.flushed();
+    // Read it back through a fresh connection until the server has all of it.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const reader = new SyncClient({ target, doc });
+      await reader.connect();
+      const counts = countBoard(reader.doc);
+      const step2Bytes = reader.step2Bytes;
+      reader.close();
+      if (counts.guests === guests && counts.checklist === checklist) return { ...counts, step2Bytes };
+      if (Date.now() > deadline) throw new Error(`server has ${JSON.stringify(counts)} after seeding`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  },
+
+  prepareJoin({ target, doc, count }) {
+    // The first joiner of each process applies the answer and checks it; the rest only time it.
+    joiners = Array.from({ length: count }, (_, i) => new SyncClient({ target, doc, applyStep2: i === 0 }));
+    clients.push(...joiners);
+    return { prepared: count };
+  },
+
+  async join({ timeoutMs }) {
+    const startedAt = now();
+    const timeout = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
+    await Promise.race([Promise.allSettled(joiners.map((client) => client.connect())), timeout]);
+    return {
+      startedAt,
+      syncedAt: joiners.map((client) => client.syncedAt),
+      step2Bytes: joiners.map((client) => client.step2Bytes),
+      errors: joiners.filter((client) => client.error).map((client) => String(client.error.message)),
+      firstCounts: countBoard(joiners[0].doc),
+    };
+  },
+
+  close() {
+    for (const client of clients) client.close();
+    setImmediate(() => process.exit(0));
+    return {};
+  },
+};
+
+process.on('message', async ({ id, op, ...args }) => {
+  try {
+    const result = await ops[op](args);
+    process.send({ id, ok: true, result });
+  } catch (error) {
+    process.send({ id, ok: false, error: error instanceof Error ? error.stack : String(error) });
+  }
+});
+process.on('disconnect', () => process.exit(0));

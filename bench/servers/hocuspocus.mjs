@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+/*
+ * Peer B: @hocuspocus/server, in memory (no extensions, so nothing is stored), on 127.0.0.1.
+ * Hocuspocus frames every message with the document name and wants an auth message first; with
+ * no onAuthenticate hook any token is accepted. Prints `target <json>` then `listening <port>`.
+ */
+import { Server } from '@hocuspocus/server';
+
+const server = new Server({ port: Number(process.env.PORT ?? 0), address: '127.0.0.1', quiet: true });
+await server.listen();
+const { port } = server.httpServer.address();
+const boards = Number(process.env.BENCH_BOARDS ?? 1);
+const docs = Array.from({ length: boards }, (_, i) => ({ docName: `bench-${i}`, token: 'bench' }));
+const target = { protocol: 'hocuspocus', pid: process.pid, baseUrl: `ws://127.0.0.1:${port}`, docs };
+process.stdout.write(`target ${JSON.stringify(target)}\nlistening ${port}\n`);
