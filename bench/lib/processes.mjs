@@ -44,6 +44,21 @@ export async function startServer(kind, env = {}) {
   };
 }
 
+/**
+ * Runs `measure(server)` against a fresh server process, stops the server whatever happens, and
+ * adds the server's peak resident memory (VmHWM) to the result.
+ */
+export async function withServer(kind, measure) {
+  const server = await startServer(kind);
+  const outcome = await measure(server).then(
+    (result) => ({ result }),
+    (error) => ({ error }),
+  );
+  const { peakBytes } = await server.stop();
+  if (outcome.error) throw outcome.error;
+  return { ...outcome.result, serverPeakBytes: peakBytes };
+}
+
 /** A forked load-generator process with a promise-returning `call(op, args)`. */
 export function startGenerator() {
   const child = fork(script('../load/generator.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -55,6 +70,7 @@ export function startGenerator() {
     if (ok) waiter.resolve(result);
     else waiter.reject(new Error(`generator ${child.pid}: ${error}`));
   });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   child.once('exit', (code) => {
     for (const waiter of pending.values()) waiter.reject(new Error(`generator exited with ${code}`));
     pending.clear();
@@ -69,8 +85,8 @@ export function startGenerator() {
       });
     },
     async close() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      await this.call('close').catch(() => undefined);
+      if (child.exitCode === null && child.signalCode === null)
+        await this.call('close').catch(() => undefined);
       await exited;
     },
   };

@@ -14,12 +14,14 @@ const clients = [];
 const arrivals = [];
 let arrivalCount = 0;
 let joiners = [];
+let writer = null;
 
 const ops = {
   async subscribe({ target, doc, count, awareness }) {
     const batch = [];
     for (let i = 0; i < count; i += 1) {
       const seen = [];
+      let lastSeq = 0; // seq 0 is the probe's creation, before the clock started
       arrivals.push(seen);
       const client = new SyncClient({
         target,
@@ -27,9 +29,13 @@ const ops = {
         awarenessState: awareness ? { user: { name: `subscriber ${process.pid}/${i}` } } : null,
         onRemoteUpdate: (_update, at) => {
           const seq = probeSeq(client.doc);
-          if (!(seq > 0)) return; // the probe's creation, before the clock started
-          seen.push(seq, at);
-          arrivalCount += 1;
+          // A server may merge edits that arrive together into one update (Hocuspocus does):
+          // seeing edit k means holding every edit before it, since Yjs integrates in order.
+          for (let edit = lastSeq + 1; edit <= seq; edit += 1) {
+            seen.push(edit, at);
+            arrivalCount += 1;
+          }
+          if (seq > lastSeq) lastSeq = seq;
         },
       });
       batch.push(client);
@@ -39,11 +45,16 @@ const ops = {
     return { connected: batch.length };
   },
 
-  async write({ target, doc, rate, durationMs }) {
-    const writer = new SyncClient({ target, doc, awarenessState: { user: { name: 'writer' } } });
+  async connectWriter({ target, doc }) {
+    writer = new SyncClient({ target, doc, awarenessState: { user: { name: 'writer' } } });
     clients.push(writer);
     await writer.connect();
     writeProbe(writer.doc, 0); // creates the probe guest before the clock starts
+    await writer.flushed();
+    return {};
+  },
+
+  async write({ rate, durationMs }) {
     const total = Math.round((rate * durationMs) / 1000);
     const intervalMs = 1000 / rate;
     const sent = [];
