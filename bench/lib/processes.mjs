@@ -12,7 +12,11 @@ const script = (path) => fileURLToPath(new URL(path, import.meta.url));
  */
 export async function startServer(kind, env = {}) {
   const child = spawn(process.execPath, ['--expose-gc', script(`../servers/${kind}.mjs`)], {
-    env: { ...process.env, BENCH_SERVER_NODE_FLAGS: '--expose-gc', ...env },
+    env: {
+      ...process.env,
+      BENCH_SERVER_NODE_FLAGS: process.env.BENCH_SERVER_NODE_FLAGS ?? '--expose-gc',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
