@@ -5,6 +5,9 @@
  * no onAuthenticate hook any token is accepted. Prints `target <json>` then `listening <port>`.
  */
 import { Server } from '@hocuspocus/server';
+import { exitWithParent } from '../lib/exit-with-parent.mjs';
+
+exitWithParent();
 
 const server = new Server({ port: Number(process.env.PORT ?? 0), address: '127.0.0.1', quiet: true });
 await server.listen();

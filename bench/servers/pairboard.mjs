@@ -14,6 +14,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exitWithParent } from '../lib/exit-with-parent.mjs';
+
+exitWithParent();
 
 const MAIN = fileURLToPath(new URL('../../apps/server/src/main.ts', import.meta.url));
 const template = process.env.BENCH_PAIRBOARD_TEMPLATE;

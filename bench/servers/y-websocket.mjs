@@ -7,6 +7,9 @@
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { setupWSConnection } from '@y/websocket-server/utils';
+import { exitWithParent } from '../lib/exit-with-parent.mjs';
+
+exitWithParent();
 
 const wss = new WebSocketServer({ noServer: true });
 wss.on('connection', setupWSConnection);
