@@ -14,7 +14,13 @@ import { decodeDocMessage, encodeRemoteAwareness, encodeRemoteUpdate } from './c
 import { admitUpdate } from './room-admission.ts';
 import { SeqTracker } from './seq-tracker.ts';
 import { StorageGate } from './storage-gate.ts';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './sync-messages.ts';
+import {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  frameAwareness,
+} from './sync-messages.ts';
 
 /** One client connection as the room sees it: the transport stays in the endpoint. */
 export interface RoomPeer {
@@ -655,7 +661,7 @@ export class Room {
       for (const id of changes.removed) peer.awarenessClients.delete(id);
     }
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    this.broadcast(encodeAwareness(this.awareness, changed), peer);
+    this.broadcast(frameAwareness(update), peer);
     // Only what happened here travels: each instance times out remote states on its own.
     if (peer || origin === DEPARTED_ORIGIN) {
       this.options.bus.publish(channels.doc(this.boardId), encodeRemoteAwareness(update));

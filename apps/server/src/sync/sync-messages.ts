@@ -88,9 +88,14 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
 }
 
 export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  return frameAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+}
+
+/** An awareness update already encoded (the room encodes it once for its clients and the cluster). */
+export function frameAwareness(update: Uint8Array): Uint8Array {
   return frame((e) => {
     encoding.writeVarUint(e, MessageType.Awareness);
-    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+    encoding.writeVarUint8Array(e, update);
   });
 }
 
