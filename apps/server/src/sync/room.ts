@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocStore } from '@pairboard/sync-core';
-import { hasPendingState, inspectUpdate, type WritePolicy } from '@pairboard/sync-core/server';
+import { hasPendingState, type WritePolicy } from '@pairboard/sync-core/server';
 import {
   CLOSE_BOARD_RELOADED,
   CLOSE_INVALID_UPDATE,
@@ -12,12 +12,13 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { decodeDocMessage, encodeRemoteAwareness, encodeRemoteUpdate } from './cluster-messages.ts';
 import { admitUpdate } from './room-admission.ts';
+import { REMOTE_ORIGIN, RoomFollower } from './room-follower.ts';
 import { SeqTracker } from './seq-tracker.ts';
 import { StorageGate } from './storage-gate.ts';
+import { SyncAnswers } from './sync-answers.ts';
 import {
   encodeAwareness,
   encodeSyncStep1,
-  encodeSyncStep2,
   encodeUpdate,
   frameAwareness,
 } from './sync-messages.ts';
@@ -87,19 +88,13 @@ function durableUpdate(a: Accepted): DurableUpdate {
 
 /** Transaction origin of changes the server makes itself (member names, escalations). */
 const SERVER_ORIGIN = Symbol('pairboard-server');
-/** Origin of durable changes that came from another instance or from storage. */
-const REMOTE_ORIGIN = Symbol('pairboard-remote');
 /** Origin of awareness removals for a connection that closed here. */
 const DEPARTED_ORIGIN = Symbol('pairboard-departed');
 
-/** How long a gap in the seqs heard from other instances may last before we read storage. */
-const GAP_GRACE_MS = 150;
 /** Tries of one batch against seqs another instance took at the same moment (SY14). */
 const MAX_SEQ_RACES = 8;
 /** Backoff of a batch waiting for storage to come back (SY15). */
 const STORAGE_RETRY_MS = { first: 200, max: 5000 };
-/** A sync answer with an empty state vector is the whole board: served from one cached frame. */
-const EMPTY_STATE_VECTOR_LENGTH = 1;
 
 /**
  * One board held in memory. Every accepted update is durable in the store before any other
@@ -118,7 +113,7 @@ export class Room {
   private compacting: Promise<void> | null = null;
   /** Which seqs the doc holds (ours, another instance's, or read from storage), and the next one. */
   private readonly seqs: SeqTracker;
-  private gapTimer: NodeJS.Timeout | null = null;
+  private readonly follower: RoomFollower;
   private updatesSinceSnapshot: number;
   private broken = false;
   private closing = false;
@@ -127,9 +122,7 @@ export class Room {
   private watchers = 0;
   private readonly committedListeners = new Set<() => void>();
   private unsubscribe: (() => void) | null = null;
-  /** Bumped on every doc change; the cached full-state answer is valid for one version. */
-  private version = 0;
-  private fullAnswer: { version: number; frame: Uint8Array } | null = null;
+  private readonly answers: SyncAnswers;
 
   private constructor(
     boardId: string,
@@ -142,15 +135,28 @@ export class Room {
     this.doc = doc;
     this.seqs = new SeqTracker(lastSeq);
     this.storage = new StorageGate(boardId, options.logger, options.metrics);
+    this.follower = new RoomFollower({
+      boardId,
+      doc,
+      seqs: this.seqs,
+      store: options.store,
+      logger: options.logger,
+      metrics: options.metrics,
+      isLive: () => !this.closing && !this.broken,
+      queueCatchUp: () => this.enqueue({ kind: 'catch-up' }),
+      forward: (updates) => {
+        for (const update of updates) this.broadcast(encodeUpdate(update), null);
+        for (const listener of this.committedListeners) listener();
+      },
+      fail: (reason, error) => this.breakRoom(null, reason, error),
+    });
     this.updatesSinceSnapshot = tailLength;
     this.options = options;
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no awareness state of its own; clients must not see a phantom "server" user.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
-    doc.on('update', () => {
-      this.version += 1;
-    });
+    this.answers = new SyncAnswers(doc, options.metrics);
   }
 
   /**
@@ -301,7 +307,7 @@ export class Room {
     this.closing = true;
     this.unsubscribe?.();
     this.unsubscribe = null;
-    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.follower.stop();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -337,9 +343,9 @@ export class Room {
     const accepted: Accepted[] = [];
     const serverChanges = batch.filter((work) => work.kind === 'server');
     // What other instances stored is durable already: it goes first, and out at once.
-    if (batch.some((work) => work.kind === 'catch-up')) await this.readStoredTail();
+    if (batch.some((work) => work.kind === 'catch-up')) await this.follower.readStoredTail();
     for (const work of batch) {
-      if (work.kind === 'remote') this.applyRemote(work.seq, work.update);
+      if (work.kind === 'remote') this.follower.applyRemote(work.seq, work.update);
     }
     if (this.broken) return;
     for (const work of batch) {
@@ -365,22 +371,10 @@ export class Room {
     }
     for (const work of batch) {
       if (!('peer' in work) || !this.peers.has(work.peer)) continue;
-      if (work.kind === 'sync') work.peer.sendSyncAnswer(this.syncAnswer(work.stateVector));
+      if (work.kind === 'sync') work.peer.sendSyncAnswer(this.answers.answer(work.stateVector));
       if (work.kind === 'greet') this.greet(work.peer);
     }
-    this.watchForGap();
-  }
-
-  /** The answer to a sync step 1: one cached frame for everyone who has nothing yet (SY13). */
-  private syncAnswer(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.length !== EMPTY_STATE_VECTOR_LENGTH) {
-      return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
-    }
-    if (this.fullAnswer?.version !== this.version) {
-      this.options.metrics.fullStateEncodes.inc();
-      this.fullAnswer = { version: this.version, frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)) };
-    }
-    return this.fullAnswer.frame;
+    this.follower.watchForGap();
   }
 
   /** Validates one update and applies it to the doc. Nothing unvalidated ever touches the doc (UV*). */
@@ -450,7 +444,7 @@ export class Room {
         } catch (error) {
           if (isSeqConflict(error) && races < MAX_SEQ_RACES) {
             races += 1;
-            const stored = await this.readStoredTail();
+            const stored = await this.follower.readStoredTail();
             if (this.broken) return false;
             // An append whose commit we never heard of (the connection broke) is ours already.
             if (accepted.every((a) => sameBytes(stored.get(a.seq), a.update))) break;
@@ -514,100 +508,6 @@ export class Room {
     }
     this.enqueue({ kind: 'remote', seq: message.seq, update: message.update });
   };
-
-  /**
-   * Applies a durable update another instance stored and forwards what was new to our clients.
-   * If it depends on something we have not heard of yet, the log tail is read instead.
-   */
-  private applyRemote(seq: number, update: Uint8Array): void {
-    if (this.seqs.has(seq)) return;
-    const verdict = inspectUpdate(this.doc, update);
-    if (verdict.kind === 'missing-dependencies') {
-      this.scheduleGapRead(0);
-      return;
-    }
-    if (verdict.kind === 'invalid') {
-      this.options.logger.error(
-        { boardId: this.boardId, seq, reason: verdict.reason },
-        'invalid update from the cluster',
-      );
-      this.scheduleGapRead(0);
-      return;
-    }
-    this.applyDurable([{ seq, bytes: update }], null);
-  }
-
-  /**
-   * Reads every stored update above `appliedThrough` (and a newer snapshot) and applies them.
-   * Returns the updates read, by seq.
-   */
-  private async readStoredTail(): Promise<Map<number, Uint8Array>> {
-    this.options.metrics.catchUps.inc();
-    let stored;
-    try {
-      stored = await this.options.store.load(this.boardId, this.seqs.appliedThrough);
-    } catch (error) {
-      this.options.logger.warn(
-        { boardId: this.boardId, err: error },
-        'could not read the log tail; will retry',
-      );
-      this.scheduleGapRead(STORAGE_RETRY_MS.max);
-      return new Map();
-    }
-    if (!stored) return new Map();
-    this.applyDurable(
-      stored.updates.map((update) => ({ seq: update.seq, bytes: update.bytes })),
-      stored.snapshot,
-    );
-    this.seqs.caughtUp(Math.max(0, ...stored.updates.map((update) => update.seq)));
-    return new Map(stored.updates.map((update) => [update.seq, update.bytes]));
-  }
-
-  private applyDurable(
-    updates: readonly { seq: number; bytes: Uint8Array }[],
-    snapshot: { uptoSeq: number; bytes: Uint8Array } | null,
-  ): void {
-    if (updates.length === 0 && !snapshot) return;
-    const forwarded: Uint8Array[] = [];
-    const capture = (update: Uint8Array, origin: unknown): void => {
-      if (origin === REMOTE_ORIGIN) forwarded.push(update);
-    };
-    this.doc.on('update', capture);
-    try {
-      this.doc.transact(() => {
-        if (snapshot) Y.applyUpdate(this.doc, snapshot.bytes, REMOTE_ORIGIN);
-        for (const update of updates) Y.applyUpdate(this.doc, update.bytes, REMOTE_ORIGIN);
-      }, REMOTE_ORIGIN);
-    } catch (error) {
-      this.breakRoom(null, 'applying a stored update threw', error);
-      return;
-    } finally {
-      this.doc.off('update', capture);
-    }
-    if (snapshot) this.seqs.appliedUpTo(snapshot.uptoSeq);
-    for (const update of updates) this.seqs.applied(update.seq);
-    this.options.metrics.clusterUpdates.inc(updates.length);
-    for (const update of forwarded) this.broadcast(encodeUpdate(update), null);
-    if (forwarded.length > 0) for (const listener of this.committedListeners) listener();
-  }
-
-  /**
-   * Updates from two instances can arrive out of seq order for a moment; a gap that lasts
-   * longer (a message lost, an instance that died between storing and publishing) is filled
-   * from storage.
-   */
-  private watchForGap(): void {
-    if (this.seqs.hasGap) this.scheduleGapRead(GAP_GRACE_MS);
-  }
-
-  private scheduleGapRead(delayMs: number): void {
-    if (this.gapTimer || this.closing || this.broken) return;
-    this.gapTimer = setTimeout(() => {
-      this.gapTimer = null;
-      if (!this.closing && !this.broken) this.enqueue({ kind: 'catch-up' });
-    }, delayMs);
-    this.gapTimer.unref();
-  }
 
   // ---- compaction ----
 

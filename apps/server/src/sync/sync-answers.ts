@@ -1,0 +1,39 @@
+import * as Y from 'yjs';
+import type { Metrics } from '../metrics.ts';
+import { encodeSyncStep2 } from './sync-messages.ts';
+
+/** `Y.encodeStateVector` of a doc that holds nothing: one byte, zero clients. */
+const EMPTY_STATE_VECTOR_LENGTH = 1;
+
+/**
+ * Sync answers of one doc (SY13). A client with nothing, such as every joiner of a reconnect
+ * storm, is owed the whole board: that frame is encoded once per document state and the same
+ * bytes go to every such client. Other clients get the difference from their state vector.
+ */
+export class SyncAnswers {
+  private readonly doc: Y.Doc;
+  private readonly metrics: Metrics;
+  /** Bumped on every doc change; the cached frame is valid for one version. */
+  private version = 0;
+  private whole: { version: number; frame: Uint8Array } | null = null;
+
+  constructor(doc: Y.Doc, metrics: Metrics) {
+    this.doc = doc;
+    this.metrics = metrics;
+    doc.on('update', () => {
+      this.version += 1;
+    });
+  }
+
+  /** The sync step 2 frame answering `stateVector`. */
+  answer(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length !== EMPTY_STATE_VECTOR_LENGTH) {
+      return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    }
+    if (this.whole?.version !== this.version) {
+      this.metrics.fullStateEncodes.inc();
+      this.whole = { version: this.version, frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)) };
+    }
+    return this.whole.frame;
+  }
+}
