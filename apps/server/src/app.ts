@@ -24,6 +24,7 @@ import { tokensRouter } from './http/tokens.routes.ts';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.ts';
 import { registerBoardEvents } from './realtime/board-events.ts';
 import { createPgDocStore } from './storage/pg-doc-store.ts';
+import { createMemoryBoardLog } from './storage/memory-board-log.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { createYjsEndpoint } from './sync/yjs-endpoint.ts';
 import { JoinGate } from './sync/join-gate.ts';
@@ -69,8 +70,13 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   const limits = redis
     ? redis.publisher.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     : null;
+  if (config.boardLog === 'memory') {
+    logger.warn('BOARD_LOG=memory: board updates are kept in this process only and lost on restart');
+  }
+  const store =
+    config.boardLog === 'memory' ? createMemoryBoardLog(createPgDocStore(db)) : createPgDocStore(db);
   const rooms = new RoomRegistry({
-    store: createPgDocStore(db),
+    store,
     bus,
     onDurable: activity.onDurable,
     logger,

@@ -47,6 +47,15 @@ describe('parseConfig', () => {
     const alone = parseConfig({});
     expect(alone.ok && alone.config.redisUrl).toBeUndefined();
     expect(alone.ok && alone.config.trustProxy).toBe(0);
+    expect(alone.ok && alone.config.boardLog).toBe('database');
+    const memoryCluster = parseConfig({
+      DATABASE_URL: 'postgres://u@db/p',
+      REDIS_URL: 'redis://r',
+      BOARD_LOG: 'memory',
+    });
+    expect(!memoryCluster.ok && memoryCluster.problems.join()).toContain(
+      'BOARD_LOG: memory cannot be shared',
+    );
     const behindBalancer = parseConfig({ TRUST_PROXY: '1' });
     expect(behindBalancer.ok && behindBalancer.config.trustProxy).toBe(1);
     const embedded = parseConfig({ REDIS_URL: 'redis://redis:6379' });

@@ -35,10 +35,15 @@ const EnvSchema = z
       .optional(),
     JOIN_CONCURRENCY: positiveInt(8),
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    BOARD_LOG: z.enum(['database', 'memory']).default('database'),
   })
   .refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
     path: ['REDIS_URL'],
     message: 'needs DATABASE_URL: several instances cannot share the embedded database',
+  })
+  .refine((env) => !env.REDIS_URL || env.BOARD_LOG === 'database', {
+    path: ['BOARD_LOG'],
+    message: 'memory cannot be shared by several instances',
   });
 
 /** The typed configuration every module receives; nothing else reads process.env. */
@@ -64,6 +69,8 @@ export interface Config {
   joinConcurrency: number;
   /** Proxies in front of the server whose X-Forwarded-For is believed (0: none). */
   trustProxy: number;
+  /** 'memory' keeps board updates in this process only: benchmarks, never production. */
+  boardLog: 'database' | 'memory';
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -96,6 +103,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
       joinConcurrency: e.JOIN_CONCURRENCY,
       trustProxy: e.TRUST_PROXY,
+      boardLog: e.BOARD_LOG,
     },
   };
 }

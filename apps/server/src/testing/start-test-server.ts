@@ -41,6 +41,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     instanceId: 'test',
     joinConcurrency: 8,
     trustProxy: 0,
+    boardLog: 'database',
     ...overrides,
   };
 }
