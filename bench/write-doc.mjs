@@ -32,11 +32,18 @@ Each cell is the median over ${options.repeats} runs with min–max in brackets.
 (Pairboard, y-websocket, Hocuspocus, then again), each run on a fresh server process. Server CPU
 is utime + stime from \`/proc/<pid>/stat\`; peak memory is VmHWM from \`/proc/<pid>/status\`.
 
-**Pairboard stores before it forwards.** Every update is appended to its database (here the
-embedded PGlite, in a fresh data directory) before any other client sees it; both peers run in
-memory and forward at once. The fan-out figures include that append; a Pairboard without storage
-does not exist to compare. Pairboard's peak memory includes the embedded database (about 0.6 GB
-of PGlite).
+**Like for like.** Both peers keep documents in memory only, so in the fan-out, join-storm,
+many-boards and check-in-rush tables Pairboard runs with \`BOARD_LOG=memory\`: board updates
+stay in the process, over the board's stored creation state (users, boards and sessions are still
+in the embedded database, whose ~0.6 GB shows in Pairboard's peak RSS). What persistence costs
+is the *durable* table: the same fan-out on Pairboard in memory, on the embedded PGlite and on
+the Postgres server.
+
+**Who writes.** On Pairboard the fan-out writer is the board's owner, connected as a browser
+is (session cookie from sign-up, and an \`Origin\` header equal to the server's own
+\`http://127.0.0.1:PORT\` on the WebSocket upgrade): an owner is the usual writer, and an editor's
+updates pay an extra per-role write check. Subscribers and joiners connect with an editor access
+token (\`?token=\`); they only read. The peers accept anyone.
 
 ${results.tables}
 

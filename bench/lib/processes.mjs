@@ -2,19 +2,34 @@
 import { fork, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { memory } from './proc-stats.mjs';
+import { createScratchDatabase } from './scratch-database.mjs';
 
 export const SERVERS = ['pairboard', 'y-websocket', 'hocuspocus'];
+
+/**
+ * Pairboard's storage setups (the durable scenario). Plain `pairboard` is the in-memory one
+ * (BOARD_LOG=memory), like for like with the peers, which keep documents in memory only.
+ */
+export const PAIRBOARD_STORAGES = ['pairboard', 'pairboard-pglite', 'pairboard-postgres'];
+const STORAGE_ENV = {
+  pairboard: { BENCH_BOARD_LOG: 'memory' },
+  'pairboard-pglite': { BENCH_BOARD_LOG: 'database' },
+  'pairboard-postgres': { BENCH_BOARD_LOG: 'database' },
+};
 const script = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
  * Starts one server in a fresh process (`bench/servers/<kind>.mjs`, with --expose-gc) and waits
  * for its `listening <port>` line. The answer's pid is the process that serves, for /proc.
+ * `kind` is a peer or one of PAIRBOARD_STORAGES; `env` adds to the start script's environment.
  */
 export async function startServer(kind, env = {}) {
-  const child = spawn(process.execPath, ['--expose-gc', script(`../servers/${kind}.mjs`)], {
+  const file = kind.startsWith('pairboard') ? 'pairboard' : kind;
+  const child = spawn(process.execPath, ['--expose-gc', script(`../servers/${file}.mjs`)], {
     env: {
       ...process.env,
       BENCH_SERVER_NODE_FLAGS: process.env.BENCH_SERVER_NODE_FLAGS ?? '--expose-gc',
+      ...STORAGE_ENV[kind],
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -50,17 +65,26 @@ export async function startServer(kind, env = {}) {
 
 /**
  * Runs `measure(server)` against a fresh server process, stops the server whatever happens, and
- * adds the server's peak resident memory (VmHWM) to the result.
+ * adds the server's peak resident memory (VmHWM) to the result. `pairboard-postgres` gets a
+ * scratch database, created before and dropped after (NotMeasured when Postgres is unreachable).
  */
-export async function withServer(kind, measure) {
-  const server = await startServer(kind);
-  const outcome = await measure(server).then(
-    (result) => ({ result }),
-    (error) => ({ error }),
-  );
-  const { peakBytes } = await server.stop();
-  if (outcome.error) throw outcome.error;
-  return { ...outcome.result, serverPeakBytes: peakBytes };
+export async function withServer(kind, measure, env = {}) {
+  const scratch = kind === 'pairboard-postgres' ? await createScratchDatabase() : null;
+  try {
+    const server = await startServer(kind, {
+      ...env,
+      ...(scratch ? { BENCH_DATABASE_URL: scratch.url } : {}),
+    });
+    const outcome = await measure(server).then(
+      (result) => ({ result }),
+      (error) => ({ error }),
+    );
+    const { peakBytes } = await server.stop();
+    if (outcome.error) throw outcome.error;
+    return { ...outcome.result, serverPeakBytes: peakBytes };
+  } finally {
+    await scratch?.drop();
+  }
 }
 
 /** A forked load-generator process with a promise-returning `call(op, args)`. */

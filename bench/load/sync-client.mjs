@@ -21,7 +21,10 @@ const AUTH_AUTHENTICATED = 2;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 
-/** Where a client connects: the server's base URL, its protocol and one document. */
+/**
+ * Where a client connects: the server's base URL, its protocol and one document. A doc ref has
+ * either an access `token` (query string) or a browser's `cookie` and `origin` (upgrade headers).
+ */
 export function urlFor(target, doc) {
   if (target.protocol === 'hocuspocus') return target.baseUrl;
   const query = doc.token ? `?token=${encodeURIComponent(doc.token)}` : '';
@@ -32,7 +35,7 @@ export class SyncClient {
   /**
    * @param {object} options
    * @param {{protocol: string, baseUrl: string}} options.target
-   * @param {{docName: string, token: string | null}} options.doc
+   * @param {{docName: string, token: string | null, cookie?: string, origin?: string}} options.doc
    * @param {boolean} [options.applyStep2] apply the server's full answer to the local doc (costly
    *   for a 1.2 MB board: joiners in the storm only time its arrival, one per process applies it)
    * @param {object | null} [options.awarenessState] announce a presence state after connecting
@@ -65,7 +68,9 @@ export class SyncClient {
 
   connect() {
     this.startedAt = now();
+    const { cookie, origin } = this.docRef;
     this.ws = new WebSocket(urlFor(this.target, this.docRef), {
+      headers: cookie ? { cookie, origin } : {},
       perMessageDeflate: false,
       maxPayload: 1 << 28,
     });

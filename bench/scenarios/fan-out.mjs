@@ -3,6 +3,10 @@
  * process of its own) changing one guest field `rate` times a second for `durationMs`. Latency
  * is from the writer's send to each subscriber's receipt; the first-subscriber figure is the
  * fastest receipt of each edit, which the generators' own event loops do not stretch.
+ *
+ * On Pairboard the writer is the board's owner (session cookie + Origin, as a browser connects):
+ * the usual writer, whose updates skip the per-role write check that an editor's pay. The
+ * subscribers use an editor access token. `kind` may be one of Pairboard's storages (durable).
  */
 import { cpuMs } from '../lib/proc-stats.mjs';
 import { startGenerator, withServer } from '../lib/processes.mjs';
@@ -27,7 +31,10 @@ async function measure(server, { subscribers, generators, rate, durationMs, drai
         }),
       ),
     );
-    await writerProcess.call('connectWriter', { target: server.target, doc });
+    const writerDoc = server.target.owner
+      ? { docName: doc.docName, token: null, ...server.target.owner }
+      : doc;
+    await writerProcess.call('connectWriter', { target: server.target, doc: writerDoc });
     const cpuBefore = cpuMs(server.pid);
     const { sent } = await writerProcess.call('write', { rate, durationMs });
     const edits = sent.length / 2;
