@@ -15,7 +15,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SERVERS } from './lib/processes.mjs';
+import { PAIRBOARD_STORAGES, SERVERS } from './lib/processes.mjs';
 import { summarize } from './lib/stats.mjs';
 import { runFanOut } from './scenarios/fan-out.mjs';
 import { runJoinStorm } from './scenarios/join-storm.mjs';
@@ -32,10 +32,11 @@ const DEFAULTS = {
   checklist: 500,
   repeats: 3,
 };
+const ALL_SCENARIOS = ['fan-out', 'durable', 'join-storm'];
 const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    scenarios: { type: 'string', default: 'fan-out,join-storm' },
+    scenarios: { type: 'string', default: ALL_SCENARIOS.join(',') },
     servers: { type: 'string', default: SERVERS.join(',') },
     out: { type: 'string', default: new URL('./results/latest.json', import.meta.url).pathname },
     ...Object.fromEntries(Object.keys(DEFAULTS).map((name) => [name, { type: 'string' }])),
@@ -48,24 +49,43 @@ const size = (name) => {
 const options = Object.fromEntries(Object.keys(DEFAULTS).map((name) => [name, size(name)]));
 const servers = flags.servers.split(',');
 const scenarios = flags.scenarios.split(',');
+const fanOut = (kind) =>
+  runFanOut(kind, {
+    subscribers: options.subscribers,
+    generators: options.generators,
+    rate: options.rate,
+    durationMs: options['duration-s'] * 1000,
+    drainMs: 10_000,
+  });
+/** Per scenario: which servers (or Pairboard storages) it runs against, and one run of it. */
 const SCENARIOS = {
-  'fan-out': (kind) =>
-    runFanOut(kind, {
-      subscribers: options.subscribers,
-      generators: options.generators,
-      rate: options.rate,
-      durationMs: options['duration-s'] * 1000,
-      drainMs: 10_000,
-    }),
-  'join-storm': (kind) =>
-    runJoinStorm(kind, {
-      joiners: options.joiners,
-      generators: options.generators,
-      guests: options.guests,
-      checklist: options.checklist,
-      timeoutMs: 180_000,
-    }),
+  'fan-out': { servers, run: fanOut },
+  durable: { servers: PAIRBOARD_STORAGES, run: fanOut },
+  'join-storm': {
+    servers,
+    run: (kind) =>
+      runJoinStorm(kind, {
+        joiners: options.joiners,
+        generators: options.generators,
+        guests: options.guests,
+        checklist: options.checklist,
+        timeoutMs: 180_000,
+      }),
+  },
 };
+for (const scenario of scenarios)
+  if (!SCENARIOS[scenario])
+    throw new Error(`unknown scenario ${scenario}; known: ${ALL_SCENARIOS.join(', ')}`);
+
+/** One run; a setup this machine cannot provide (no Postgres server) is recorded as not measured. */
+async function runOnce(scenario, kind) {
+  try {
+    return await SCENARIOS[scenario].run(kind);
+  } catch (error) {
+    if (error?.name !== 'NotMeasured') throw error;
+    return { notMeasured: error.message };
+  }
+}
 
 const startedAt = new Date();
 const machine = {
@@ -82,11 +102,12 @@ console.log(`options ${JSON.stringify(options)}; servers ${servers.join(' ')}`);
 
 const runs = {};
 for (const scenario of scenarios) {
-  runs[scenario] = Object.fromEntries(servers.map((kind) => [kind, []]));
-  for (let repeat = 1; repeat <= options.repeats; repeat += 1) {
-    for (const kind of servers) {
+  const { servers: kinds, repeats = options.repeats } = SCENARIOS[scenario];
+  runs[scenario] = Object.fromEntries(kinds.map((kind) => [kind, []]));
+  for (let repeat = 1; repeat <= repeats; repeat += 1) {
+    for (const kind of kinds) {
       const began = performance.now();
-      const result = await SCENARIOS[scenario](kind);
+      const result = await runOnce(scenario, kind);
       runs[scenario][kind].push(result);
       const seconds = ((performance.now() - began) / 1000).toFixed(1);
       console.log(`${scenario} #${repeat} ${kind} (${seconds} s): ${JSON.stringify(result)}`);
@@ -98,9 +119,13 @@ const summary = {};
 for (const [scenario, byServer] of Object.entries(runs)) {
   summary[scenario] = {};
   for (const [kind, results] of Object.entries(byServer)) {
-    summary[scenario][kind] = Object.fromEntries(
-      METRICS[scenario].map(({ key }) => [key, summarize(results.map((result) => result[key]))]),
-    );
+    const measured = results.filter((result) => !result.notMeasured);
+    summary[scenario][kind] =
+      measured.length === 0
+        ? { notMeasured: results[0]?.notMeasured ?? 'no run' }
+        : Object.fromEntries(
+            METRICS[scenario].map(({ key }) => [key, summarize(measured.map((result) => result[key]))]),
+          );
   }
 }
 const goals = evaluateGoals(summary, runs);
