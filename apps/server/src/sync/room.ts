@@ -12,16 +12,13 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { decodeDocMessage, encodeRemoteAwareness, encodeRemoteUpdate } from './cluster-messages.ts';
 import { admitUpdate } from './room-admission.ts';
+import { AwarenessBatch } from './awareness-batch.ts';
+import { PreparedFrame } from './prepared-frame.ts';
 import { REMOTE_ORIGIN, RoomFollower } from './room-follower.ts';
 import { SeqTracker } from './seq-tracker.ts';
 import { StorageGate } from './storage-gate.ts';
 import { SyncAnswers } from './sync-answers.ts';
-import {
-  encodeAwareness,
-  encodeSyncStep1,
-  encodeUpdate,
-  frameAwareness,
-} from './sync-messages.ts';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate, frameAwareness } from './sync-messages.ts';
 
 /** One client connection as the room sees it: the transport stays in the endpoint. */
 export interface RoomPeer {
@@ -34,6 +31,8 @@ export interface RoomPeer {
   /** Set while we wait for the client's answer to a resync request (see SY7). */
   resyncRequested: boolean;
   send(frame: Uint8Array): void;
+  /** Sends a frame prepared once for every peer it is broadcast to (see PreparedFrame). */
+  sendPrepared(frame: PreparedFrame): void;
   /**
    * Sends a sync answer, which may be the whole board: the connection takes its turn among
    * joiners (SY13) and holds later frames back until it is sent, so order is kept.
@@ -123,6 +122,8 @@ export class Room {
   private readonly committedListeners = new Set<() => void>();
   private unsubscribe: (() => void) | null = null;
   private readonly answers: SyncAnswers;
+  /** Awareness changes of one event-loop turn, sent as one message (see AwarenessBatch). */
+  private readonly awarenessBatch: AwarenessBatch<RoomPeer>;
 
   private constructor(
     boardId: string,
@@ -157,6 +158,10 @@ export class Room {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.answers = new SyncAnswers(doc, options.metrics);
+    this.awarenessBatch = new AwarenessBatch(this.awareness, ({ update, except, local }) => {
+      this.broadcast(frameAwareness(update), except);
+      if (local) this.options.bus.publish(channels.doc(this.boardId), encodeRemoteAwareness(update));
+    });
   }
 
   /**
@@ -309,6 +314,7 @@ export class Room {
     this.unsubscribe = null;
     this.follower.stop();
     this.awareness.off('update', this.onAwarenessUpdate);
+    this.awarenessBatch.stop();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -366,6 +372,9 @@ export class Room {
         this.broadcast(frame, item.peer);
         this.options.bus.publish(channels.doc(this.boardId), encodeRemoteUpdate(item.seq, item.update));
       }
+      // After the broadcast, so deriving activity rows never delays other screens; the doc
+      // still holds exactly this state (nothing has run in between).
+      this.options.onDurable?.(this.boardId, this.doc, accepted.map(durableUpdate));
       for (const listener of this.committedListeners) listener();
       if (this.shouldCompact(accepted)) this.startCompaction();
     }
@@ -469,7 +478,6 @@ export class Room {
     this.updatesSinceSnapshot += accepted.length;
     for (const item of accepted) this.seqs.applied(item.seq);
     this.storage.open(() => Y.encodeStateVector(this.doc));
-    this.options.onDurable?.(this.boardId, this.doc, accepted.map(durableUpdate));
     return true;
   }
 
@@ -546,26 +554,25 @@ export class Room {
   }
 
   private broadcast(frame: Uint8Array, except: RoomPeer | null): void {
-    for (const peer of this.peers) if (peer !== except) peer.send(frame);
+    if (this.peers.size === 0 || (this.peers.size === 1 && this.peers.has(except as RoomPeer))) return;
+    const prepared = new PreparedFrame(frame);
+    for (const peer of this.peers) if (peer !== except) peer.sendPrepared(prepared);
   }
 
   private readonly onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    if (changed.length === 0) return;
     const peer = origin && this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null;
     if (peer) {
       for (const id of [...changes.added, ...changes.updated]) peer.awarenessClients.add(id);
       for (const id of changes.removed) peer.awarenessClients.delete(id);
     }
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    this.broadcast(frameAwareness(update), peer);
-    // Only what happened here travels: each instance times out remote states on its own.
-    if (peer || origin === DEPARTED_ORIGIN) {
-      this.options.bus.publish(channels.doc(this.boardId), encodeRemoteAwareness(update));
-    }
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    if (changed.length === 0) return;
+    // Only what happened here travels to other instances: each times out remote states itself.
+    const local = peer !== null || origin === DEPARTED_ORIGIN;
+    this.awarenessBatch.add(changed, local ? 'local' : 'remote', peer);
   };
 }
 

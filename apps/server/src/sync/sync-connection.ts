@@ -13,6 +13,7 @@ import type { WritePolicy } from '@pairboard/sync-core/server';
 import type { Room, RoomPeer } from './room.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import type { JoinGate } from './join-gate.ts';
+import { writePrepared, type PreparedFrame } from './prepared-frame.ts';
 import {
   decodeClientFrame,
   encodeKeepalive,
@@ -112,6 +113,11 @@ export class SyncConnection implements RoomPeer {
   send(frame: Uint8Array): void {
     if (this.answering) this.held.push(frame);
     else this.write(frame);
+  }
+
+  sendPrepared(frame: PreparedFrame): void {
+    if (this.answering) this.held.push(frame.payload);
+    else writePrepared(this.ws, frame);
   }
 
   sendSyncAnswer(frame: Uint8Array): void {
