@@ -19,9 +19,18 @@ import { PAIRBOARD_STORAGES, SERVERS } from './lib/processes.mjs';
 import { summarize } from './lib/stats.mjs';
 import { runFanOut } from './scenarios/fan-out.mjs';
 import { runJoinStorm } from './scenarios/join-storm.mjs';
+import { runManyBoards } from './scenarios/many-boards.mjs';
 import { evaluateGoals, formatGoals, formatTables, METRICS } from './lib/report.mjs';
 
-const QUICK = { subscribers: 100, 'duration-s': 5, joiners: 50, guests: 1000, checklist: 100, repeats: 1 };
+const QUICK = {
+  subscribers: 100,
+  'duration-s': 5,
+  joiners: 50,
+  guests: 1000,
+  checklist: 100,
+  boards: 50,
+  repeats: 1,
+};
 const DEFAULTS = {
   subscribers: 500,
   'duration-s': 20,
@@ -30,9 +39,13 @@ const DEFAULTS = {
   joiners: 300,
   guests: 5000,
   checklist: 500,
+  boards: 300,
+  'clients-per-board': 3,
+  'extra-per-board': 3,
+  'board-items': 20,
   repeats: 3,
 };
-const ALL_SCENARIOS = ['fan-out', 'durable', 'join-storm'];
+const ALL_SCENARIOS = ['fan-out', 'durable', 'join-storm', 'many-boards'];
 const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -43,7 +56,7 @@ const { values: flags } = parseArgs({
   },
 });
 const size = (name) => {
-  const raw = flags[name] ?? process.env[`BENCH_${name.replace('-', '_').toUpperCase()}`];
+  const raw = flags[name] ?? process.env[`BENCH_${name.replaceAll('-', '_').toUpperCase()}`];
   return Number(raw ?? (flags.quick && name in QUICK ? QUICK[name] : DEFAULTS[name]));
 };
 const options = Object.fromEntries(Object.keys(DEFAULTS).map((name) => [name, size(name)]));
@@ -70,6 +83,17 @@ const SCENARIOS = {
         guests: options.guests,
         checklist: options.checklist,
         timeoutMs: 180_000,
+      }),
+  },
+  'many-boards': {
+    servers,
+    run: (kind) =>
+      runManyBoards(kind, {
+        boards: options.boards,
+        perBoard: options['clients-per-board'],
+        extraPerBoard: options['extra-per-board'],
+        items: options['board-items'],
+        generators: options.generators,
       }),
   },
 };

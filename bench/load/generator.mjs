@@ -102,6 +102,31 @@ const ops = {
     }
   },
 
+  /**
+   * Many boards: `perBoard` clients on each doc. With `items`, the first client of each board
+   * writes that many checklist items (the same plain map data on every server) before the others
+   * connect, and every other client checks that it got them.
+   */
+  async openBoards({ target, docs, perBoard, items = 0 }) {
+    const connect = async (doc, count) => {
+      const batch = Array.from({ length: count }, () => new SyncClient({ target, doc, awarenessState: {} }));
+      clients.push(...batch);
+      await Promise.all(batch.map((client) => client.connect()));
+      return batch;
+    };
+    let rest = perBoard;
+    if (items > 0) {
+      const writers = (await inBatches(docs, 50, (doc) => connect(doc, 1))).flat();
+      for (const writer of writers) addChecklist(writer.doc, 0, items);
+      await Promise.all(writers.map((writer) => writer.flushed()));
+      rest -= 1;
+    }
+    const readers = (await inBatches(docs, 50, (doc) => connect(doc, rest))).flat();
+    const short = readers.filter((reader) => countBoard(reader.doc).checklist < items).length;
+    if (short > 0) throw new Error(`${short} clients synced without the board's ${items} items`);
+    return { connected: readers.length + (items > 0 ? docs.length : 0) };
+  },
+
   prepareJoin({ target, doc, count }) {
     // The first joiner of each process applies the answer and checks it; the rest only time it.
     joiners = Array.from({ length: count }, (_, i) => new SyncClient({ target, doc, applyStep2: i === 0 }));
@@ -128,6 +153,14 @@ const ops = {
     return {};
   },
 };
+
+/** `make(item)` for every item, `width` at a time; the answers in order. */
+async function inBatches(items, width, make) {
+  const answers = [];
+  for (let from = 0; from < items.length; from += width)
+    answers.push(...(await Promise.all(items.slice(from, from + width).map(make))));
+  return answers;
+}
 
 process.on('message', async ({ id, op, ...args }) => {
   try {
