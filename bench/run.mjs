@@ -20,6 +20,7 @@ import { summarize } from './lib/stats.mjs';
 import { runFanOut } from './scenarios/fan-out.mjs';
 import { runJoinStorm } from './scenarios/join-storm.mjs';
 import { runManyBoards } from './scenarios/many-boards.mjs';
+import { runCheckInRush } from './scenarios/check-in-rush.mjs';
 import { evaluateGoals, formatGoals, formatTables, METRICS } from './lib/report.mjs';
 
 const QUICK = {
@@ -43,9 +44,12 @@ const DEFAULTS = {
   'clients-per-board': 3,
   'extra-per-board': 3,
   'board-items': 20,
+  'rush-guests': 2000,
+  'rush-writers': 20,
+  'rush-contested': 10,
   repeats: 3,
 };
-const ALL_SCENARIOS = ['fan-out', 'durable', 'join-storm', 'many-boards'];
+const ALL_SCENARIOS = ['fan-out', 'durable', 'join-storm', 'many-boards', 'check-in-rush'];
 const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -94,6 +98,17 @@ const SCENARIOS = {
         extraPerBoard: options['extra-per-board'],
         items: options['board-items'],
         generators: options.generators,
+      }),
+  },
+  'check-in-rush': {
+    servers,
+    run: (kind) =>
+      runCheckInRush(kind, {
+        guests: options['rush-guests'],
+        writers: options['rush-writers'],
+        contested: options['rush-contested'],
+        generators: options.generators,
+        timeoutMs: 120_000,
       }),
   },
 };

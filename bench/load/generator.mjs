@@ -8,6 +8,7 @@
 import { SyncClient } from './sync-client.mjs';
 import { addChecklist, addGuests, countBoard, probeSeq, writeProbe } from './board-data.mjs';
 import { now } from '../lib/stats.mjs';
+import { checkInOps } from './check-in-ops.mjs';
 
 const clients = [];
 /** Per subscriber: flat [seq, at, seq, at, ...] of the fan-out edits it saw. */
@@ -147,8 +148,11 @@ const ops = {
     };
   },
 
+  ...checkInOps,
+
   close() {
     for (const client of clients) client.close();
+    checkInOps.closeCheckInClients();
     setImmediate(() => process.exit(0));
     return {};
   },
