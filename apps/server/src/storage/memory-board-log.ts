@@ -53,15 +53,24 @@ export function createMemoryBoardLog(stored: DocStore): DocStore {
 }
 
 function appendAll(log: MemoryLog, updates: readonly NewUpdate[]): void {
+  const last = log.updates.at(-1)?.seq ?? log.snapshot?.uptoSeq ?? -Infinity;
+  const ascending = updates.every(
+    (update, i) => update.seq > (i === 0 ? last : (updates[i - 1]?.seq ?? last)),
+  );
+  // A room appends seqs in order after the last one: checked without scanning the log.
+  if (!ascending) checkFree(log, updates);
+  const createdAt = new Date();
+  for (const { seq, bytes, author } of updates) log.updates.push({ seq, bytes, author, createdAt });
+  if (!ascending) log.updates.sort((a, b) => a.seq - b.seq);
+}
+
+function checkFree(log: MemoryLog, updates: readonly NewUpdate[]): void {
   const taken = new Set(log.updates.map((update) => update.seq));
   const folded = log.snapshot?.uptoSeq ?? -Infinity;
   for (const { seq } of updates) {
     if (taken.has(seq) || seq <= folded) throw new SeqConflictError(`seq ${seq} is already taken`);
     taken.add(seq);
   }
-  const createdAt = new Date();
-  for (const { seq, bytes, author } of updates) log.updates.push({ seq, bytes, author, createdAt });
-  log.updates.sort((a, b) => a.seq - b.seq);
 }
 
 function slice(log: MemoryLog, afterSeq: number): StoredBoard {
