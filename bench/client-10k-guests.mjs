@@ -6,14 +6,18 @@
  * throttling (a mid-range phone). Figures only, no pass/fail.
  *
  *   npm run build -w @pairboard/web
- *   node_modules/.bin/node bench/client-10k-guests.mjs [--guests 10000] [--runs 1]
+ *   node_modules/.bin/node bench/client-10k-guests.mjs [--guests 10000] [--runs 1] [--throttles 1,4]
+ *     [--json results.json]
+ *
+ * With --json it also writes every run's figures there (bench/run.mjs's *client* scenario does,
+ * unthrottled, and folds them into its table).
  *
  * It starts its own server (production build, embedded database, fresh data directory) on a free
  * loopback port, creates a demo board through the HTTP API, tops it up to the guest count with a
  * Yjs client using an access token (the way an integration imports a list), then drives Chromium.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,10 +30,16 @@ import { addGuest, readBoard } from '@pairboard/sync-core';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
-  options: { guests: { type: 'string', default: '10000' }, runs: { type: 'string', default: '1' } },
+  options: {
+    guests: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '1' },
+    throttles: { type: 'string', default: '1,4' },
+    json: { type: 'string' },
+  },
 });
 const GUEST_COUNT = Number(args.guests);
 const RUNS = Number(args.runs);
+const THROTTLES = args.throttles.split(',').map(Number);
 const BATCH = 250; // guests per Yjs transaction: one update each, well under the 1 MiB frame cap
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const QUERIES = ['张', '张伟', 'z', 'zh', 'zha', 'zhang', 'zhangw', 'zs', 'zsy', 'shanghai', 'acme', 'qqqq'];
@@ -374,10 +384,12 @@ try {
       '--disable-dev-shm-usage',
     ],
   });
+  const measured = [];
   try {
     for (let run = 1; run <= RUNS; run += 1) {
-      for (const throttle of [1, 4]) {
+      for (const throttle of THROTTLES) {
         const result = await openAndMeasure(browser, server.base, door, boardId, throttle);
+        measured.push({ run, throttle, ...result });
         report(
           `run ${run}, CPU ${throttle === 1 ? 'unthrottled' : `throttled ${throttle}x (mid-range phone)`}`,
           result,
@@ -387,6 +399,7 @@ try {
   } finally {
     await browser.close();
   }
+  if (args.json) writeFileSync(args.json, `${JSON.stringify({ guests: total, runs: measured }, null, 2)}\n`);
 } finally {
   server.stop();
 }

@@ -21,6 +21,7 @@ import { runFanOut } from './scenarios/fan-out.mjs';
 import { runJoinStorm } from './scenarios/join-storm.mjs';
 import { runManyBoards } from './scenarios/many-boards.mjs';
 import { runCheckInRush } from './scenarios/check-in-rush.mjs';
+import { runClient } from './scenarios/client.mjs';
 import { evaluateGoals, formatGoals, formatTables, METRICS } from './lib/report.mjs';
 
 const QUICK = {
@@ -47,9 +48,11 @@ const DEFAULTS = {
   'rush-guests': 2000,
   'rush-writers': 20,
   'rush-contested': 10,
+  'client-guests': 10000,
+  'client-runs': 3,
   repeats: 3,
 };
-const ALL_SCENARIOS = ['fan-out', 'durable', 'join-storm', 'many-boards', 'check-in-rush'];
+const ALL_SCENARIOS = ['fan-out', 'durable', 'join-storm', 'many-boards', 'check-in-rush', 'client'];
 const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -111,6 +114,12 @@ const SCENARIOS = {
         timeoutMs: 120_000,
       }),
   },
+  // One process, one board, `client-runs` page loads (each a result): Pairboard only.
+  client: {
+    servers: ['pairboard'],
+    repeats: 1,
+    run: () => runClient({ guests: options['client-guests'], runs: options['client-runs'] }),
+  },
 };
 for (const scenario of scenarios)
   if (!SCENARIOS[scenario])
@@ -147,7 +156,7 @@ for (const scenario of scenarios) {
     for (const kind of kinds) {
       const began = performance.now();
       const result = await runOnce(scenario, kind);
-      runs[scenario][kind].push(result);
+      runs[scenario][kind].push(...[result].flat());
       const seconds = ((performance.now() - began) / 1000).toFixed(1);
       console.log(`${scenario} #${repeat} ${kind} (${seconds} s): ${JSON.stringify(result)}`);
     }

@@ -50,8 +50,9 @@ export const METRICS = {
   client: [
     { key: 'guests', label: 'guests on the board', digits: 0 },
     { key: 'interactiveMs', label: 'time to interactive (ms)' },
-    { key: 'searchP95Ms', label: 'search keystroke to results p95 (ms)' },
-    { key: 'searchMaxMs', label: 'search keystroke to results max (ms)' },
+    { key: 'searchP95Ms', label: 'search keystroke to results painted p95 (ms)' },
+    { key: 'searchMaxMs', label: 'search keystroke to results painted max (ms)' },
+    { key: 'searchWorkP95Ms', label: 'search keystroke to DOM updated p95 (ms)' },
     { key: 'scrollP95Ms', label: 'scroll frame p95 (ms)' },
   ],
 };
@@ -143,7 +144,7 @@ const GOALS = [
     key: 'searchP95Ms',
     limit: 50,
     unit: 'ms',
-    text: 'client: search keystroke p95 ≤ 50 ms',
+    text: 'client: search keystroke to results painted p95 ≤ 50 ms',
   },
 ];
 
