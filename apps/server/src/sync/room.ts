@@ -315,6 +315,7 @@ export class Room {
     this.follower.stop();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awarenessBatch.stop();
+    this.answers.forget();
     this.awareness.destroy();
     this.doc.destroy();
   }

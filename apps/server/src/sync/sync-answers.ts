@@ -4,6 +4,8 @@ import { encodeSyncStep2 } from './sync-messages.ts';
 
 /** `Y.encodeStateVector` of a doc that holds nothing: one byte, zero clients. */
 const EMPTY_STATE_VECTOR_LENGTH = 1;
+/** The cached frame is a second copy of the board: it is let go once joiners stop coming. */
+const KEEP_WHOLE_MS = 10_000;
 
 /**
  * Sync answers of one doc (SY13). A client with nothing, such as every joiner of a reconnect
@@ -16,6 +18,7 @@ export class SyncAnswers {
   /** Bumped on every doc change; the cached frame is valid for one version. */
   private version = 0;
   private whole: { version: number; frame: Uint8Array } | null = null;
+  private release: NodeJS.Timeout | null = null;
 
   constructor(doc: Y.Doc, metrics: Metrics) {
     this.doc = doc;
@@ -34,6 +37,15 @@ export class SyncAnswers {
       this.metrics.fullStateEncodes.inc();
       this.whole = { version: this.version, frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)) };
     }
+    this.release?.refresh();
+    this.release ??= setTimeout(() => this.forget(), KEEP_WHOLE_MS).unref();
     return this.whole.frame;
+  }
+
+  /** Drops the cached frame (idle, or the room is going away). */
+  forget(): void {
+    if (this.release) clearTimeout(this.release);
+    this.release = null;
+    this.whole = null;
   }
 }
