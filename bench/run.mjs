@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 /*
- * Issue 7's benchmark suite, first slice: fan-out and join storm against Pairboard's server and,
- * as peers, @y/websocket-server and @hocuspocus/server. Servers alternate (A B C A B C), each run
- * on a fresh server process; it prints medians with min–max and writes results/latest.json.
+ * Issue 7's benchmark suite: Pairboard's server against, as peers, @y/websocket-server and
+ * @hocuspocus/server. Scenarios: fan-out, durable (the fan-out on Pairboard's PGlite and Postgres
+ * storages), join storm, many boards, check-in rush, and the client in Chromium. Servers
+ * alternate (A B C A B C), each run on a fresh server process; it prints medians with min–max
+ * and writes results/latest.json (docs/performance.md is written from it by write-doc.mjs).
  *
- *   node bench/run.mjs                 the issue's sizes (500 subscribers, 20 s, 300 joiners), 3 repeats
+ *   node bench/run.mjs                 the issue's sizes (500 subscribers, 300 joiners, 300
+ *                                      boards, 2,000 guests), 3 repeats; fan-out edits for 8 s
  *   node bench/run.mjs --quick         small sizes, 1 repeat: for working on the bench itself
  *   node bench/run.mjs --scenarios join-storm --servers pairboard,hocuspocus --repeats 5
  *
- * Every size is also an environment variable: BENCH_SUBSCRIBERS, BENCH_DURATION_S, BENCH_RATE,
- * BENCH_GENERATORS, BENCH_JOINERS, BENCH_GUESTS, BENCH_CHECKLIST, BENCH_REPEATS.
+ * Every size is also an environment variable, BENCH_ and the flag in capitals with _ for -
+ * (BENCH_SUBSCRIBERS, BENCH_DURATION_S, BENCH_RUSH_GUESTS, BENCH_CLIENT_RUNS, ...).
  * Figures only: nothing here passes or fails on a time.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -22,6 +25,7 @@ import { runJoinStorm } from './scenarios/join-storm.mjs';
 import { runManyBoards } from './scenarios/many-boards.mjs';
 import { runCheckInRush } from './scenarios/check-in-rush.mjs';
 import { runClient } from './scenarios/client.mjs';
+import { preparePairboardTemplate } from './lib/pairboard-template.mjs';
 import { evaluateGoals, formatGoals, formatTables, METRICS } from './lib/report.mjs';
 
 const QUICK = {
@@ -35,7 +39,7 @@ const QUICK = {
 };
 const DEFAULTS = {
   subscribers: 500,
-  'duration-s': 20,
+  'duration-s': 8,
   rate: 20,
   generators: 2,
   joiners: 300,
@@ -148,9 +152,22 @@ console.log(
 );
 console.log(`options ${JSON.stringify(options)}; servers ${servers.join(' ')}`);
 
+/*
+ * Durable is the fan-out on Pairboard's other storages: when both run, they share one loop, so
+ * Pairboard in memory, the peers, PGlite and Postgres alternate within every repeat, and the
+ * durable table reuses the fan-out's in-memory Pairboard runs as its baseline.
+ */
+const template = process.env.BENCH_PAIRBOARD_TEMPLATE ? null : await preparePairboardTemplate();
+if (template) process.env.BENCH_PAIRBOARD_TEMPLATE = template.dataDir;
+process.once('exit', () => template?.remove());
+
+const merged = scenarios.includes('fan-out') && scenarios.includes('durable');
+const PERSISTENT = PAIRBOARD_STORAGES.filter((kind) => kind !== 'pairboard');
 const runs = {};
 for (const scenario of scenarios) {
-  const { servers: kinds, repeats = options.repeats } = SCENARIOS[scenario];
+  if (merged && scenario === 'durable') continue;
+  const { servers: own, repeats = options.repeats } = SCENARIOS[scenario];
+  const kinds = merged && scenario === 'fan-out' ? [...own, ...PERSISTENT] : own;
   runs[scenario] = Object.fromEntries(kinds.map((kind) => [kind, []]));
   for (let repeat = 1; repeat <= repeats; repeat += 1) {
     for (const kind of kinds) {
@@ -162,9 +179,16 @@ for (const scenario of scenarios) {
     }
   }
 }
+if (merged) {
+  runs.durable = Object.fromEntries(
+    PAIRBOARD_STORAGES.map((kind) => [kind, runs['fan-out'][kind]]).filter(([, list]) => list),
+  );
+  for (const kind of PERSISTENT) delete runs['fan-out'][kind];
+}
 
 const summary = {};
-for (const [scenario, byServer] of Object.entries(runs)) {
+for (const scenario of scenarios) {
+  const byServer = runs[scenario];
   summary[scenario] = {};
   for (const [kind, results] of Object.entries(byServer)) {
     const measured = results.filter((result) => !result.notMeasured);
@@ -183,8 +207,9 @@ console.log(`\n${tables}\n\n${formatGoals(goals)}`);
 
 machine.loadAverageAtEnd = loadavg().map((value) => Number(value.toFixed(2)));
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+const minutes = Number(((Date.now() - startedAt.getTime()) / 60000).toFixed(1));
 writeFileSync(
   flags.out,
-  `${JSON.stringify({ date: startedAt.toISOString(), command, machine, options, summary, goals, tables, runs }, null, 2)}\n`,
+  `${JSON.stringify({ date: startedAt.toISOString(), minutes, command, machine, options, summary, goals, tables, runs }, null, 2)}\n`,
 );
 console.log(`\nwrote ${flags.out} (${((Date.now() - startedAt.getTime()) / 60000).toFixed(1)} min)`);
