@@ -173,10 +173,13 @@ export function evaluateGoals(summary, runs) {
     .map((goal) => compare(goal, summary[goal.scenario]))
     .filter(Boolean);
   const measured = (list) => (list ?? []).filter((run) => !run.notMeasured);
-  const lost = [...Object.entries(runs['fan-out'] ?? {}), ...Object.entries(runs.durable ?? {})]
-    .filter(([kind]) => kind.startsWith('pairboard'))
-    .flatMap(([, list]) => measured(list))
-    .reduce((sum, run) => sum + (run.expected - run.delivered), 0);
+  // A set: the durable table may share the fan-out's in-memory runs.
+  const fanOutRuns = new Set(
+    [...Object.entries(runs['fan-out'] ?? {}), ...Object.entries(runs.durable ?? {})]
+      .filter(([kind]) => kind.startsWith('pairboard'))
+      .flatMap(([, list]) => measured(list)),
+  );
+  const lost = [...fanOutRuns].reduce((sum, run) => sum + (run.expected - run.delivered), 0);
   const rush = measured(runs['check-in-rush']?.pairboard);
   const rushLost = rush.reduce((sum, run) => sum + run.lostCheckIns + (run.guests - run.recorded), 0);
   if (runs['fan-out'] || runs.durable || rush.length > 0) {

@@ -84,7 +84,7 @@ await api('POST', '/api/auth/signup', {
   name: 'Bench',
 });
 const withTokens = process.env.BENCH_TOKENS !== '0';
-const docs = await inParallel(Number(process.env.BENCH_BOARDS ?? 1), 8, async (i) => {
+const docs = await inParallel(Number(process.env.BENCH_BOARDS ?? 1), 16, async (i) => {
   const { board } = await api('POST', '/api/boards', { name: `bench ${i}`, template: 'empty' });
   if (!withTokens) return { docName: board.id, token: null };
   const { token } = await api('POST', `/api/boards/${board.id}/tokens`, { name: 'bench', role: 'editor' });
