@@ -6,6 +6,7 @@ import { describeChanges } from './describe-changes.ts';
 import { updateChanges, type AnyType } from './update-changes.ts';
 
 const CONTACTS_SUFFIX = '~contacts';
+const MAX_ROWS_PER_INSERT = 5000;
 
 /**
  * Writes the activity feed. The room hands it every batch right after the append commits; rows
@@ -16,7 +17,9 @@ export class ActivityRecorder {
   readonly #db: Database;
   readonly #logger: Logger;
   readonly #now: () => Date;
-  readonly #pending = new Set<Promise<void>>();
+  /** Rows derived but not yet handed to the database; written together (group commit). */
+  #queued: NewActivityRow[] = [];
+  #writing: Promise<void> | null = null;
 
   constructor(options: { db: Database; logger: Logger; now: () => Date }) {
     this.#db = options.db;
@@ -34,17 +37,31 @@ export class ActivityRecorder {
       return;
     }
     if (rows.length === 0) return;
-    const writing = appendActivity(this.#db, rows)
-      .catch((error: unknown) => {
-        this.#logger.error({ boardId: docName, err: error, rows: rows.length }, 'could not store activity');
-      })
-      .finally(() => this.#pending.delete(writing));
-    this.#pending.add(writing);
+    this.#queued.push(...rows);
+    this.#writeQueued();
   }
 
   /** Resolves when every row handed over so far is written (tests, shutdown). */
   async flush(): Promise<void> {
-    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+    while (this.#writing) await this.#writing;
+  }
+
+  /**
+   * One insert at a time: rows that arrive while one is running go into the next. Under a rush
+   * (hundreds of check-ins a second) that is a few statements instead of one per batch.
+   */
+  #writeQueued(): void {
+    if (this.#writing || this.#queued.length === 0) return;
+    // Ten bind parameters a row, and Postgres takes at most 65,535 per statement.
+    const rows = this.#queued.splice(0, MAX_ROWS_PER_INSERT);
+    this.#writing = appendActivity(this.#db, rows)
+      .catch((error: unknown) => {
+        this.#logger.error({ err: error, rows: rows.length }, 'could not store activity');
+      })
+      .finally(() => {
+        this.#writing = null;
+        this.#writeQueued();
+      });
   }
 
   #derive(docName: string, doc: Y.Doc, updates: readonly DurableUpdate[]): NewActivityRow[] {
