@@ -39,10 +39,10 @@ describe('SyncAnswers (SY13)', () => {
     const metrics = createMetrics();
     const answers = new SyncAnswers(doc, metrics);
     answers.answer(EMPTY);
-    vi.advanceTimersByTime(5_000);
+    vi.advanceTimersByTime(2_000);
     answers.answer(EMPTY);
     expect(await encodes(metrics)).toBe(1);
-    vi.advanceTimersByTime(10_001);
+    vi.advanceTimersByTime(3_001);
     answers.answer(EMPTY);
     expect(await encodes(metrics)).toBe(2);
     answers.forget();

@@ -5,7 +5,7 @@ import { encodeSyncStep2 } from './sync-messages.ts';
 /** `Y.encodeStateVector` of a doc that holds nothing: one byte, zero clients. */
 const EMPTY_STATE_VECTOR_LENGTH = 1;
 /** The cached frame is a second copy of the board: it is let go once joiners stop coming. */
-const KEEP_WHOLE_MS = 10_000;
+const KEEP_WHOLE_MS = 3_000;
 
 /**
  * Sync answers of one doc (SY13). A client with nothing, such as every joiner of a reconnect
