@@ -15,6 +15,8 @@ const o = options;
 const ran = (scenario) => Boolean(results.summary[scenario]);
 const duration = results.minutes ? `; run.mjs took ${results.minutes} min` : '';
 
+/** Hand-kept before/after notes of what was profiled and fixed. */
+const profiled = readFileSync(new URL('./notes/profiled.md', import.meta.url), 'utf8');
 const doc = `# Performance
 
 Pairboard's sync server side by side with the servers a team would otherwise pick:
@@ -115,6 +117,7 @@ ${formatGoals(results.goals)}
 - The machine has ${machine.nproc} cores: servers and load generators share them, so a server that burns
   more CPU also slows the generators. Read the CPU rows next to the latency rows.
 ${ran('client') ? '' : '\n**The client scenario did not run in this run.**\n'}
+${profiled}
 ## Running it
 
 \`\`\`
