@@ -19,10 +19,10 @@ export interface AwarenessFlush<Sender> {
 export class AwarenessBatch<Sender> {
   private readonly awareness: awarenessProtocol.Awareness;
   private readonly flush: (batch: AwarenessFlush<Sender>) => void;
-  private readonly pending = {
-    local: { clients: new Set<number>(), senders: new Set<Sender | null>() },
-    remote: { clients: new Set<number>(), senders: new Set<Sender | null>() },
-  };
+  /** Made when a change comes and dropped when sent: an idle board holds no sets (many boards). */
+  private pending: Partial<
+    Record<'local' | 'remote', { clients: Set<number>; senders: Set<Sender | null> }>
+  > = {};
   private scheduled: NodeJS.Immediate | null = null;
 
   constructor(awareness: awarenessProtocol.Awareness, flush: (batch: AwarenessFlush<Sender>) => void) {
@@ -32,7 +32,7 @@ export class AwarenessBatch<Sender> {
 
   /** Queues changed client ids; `sender` is the connection they came from, if any. */
   add(clients: readonly number[], kind: 'local' | 'remote', sender: Sender | null): void {
-    const pending = this.pending[kind];
+    const pending = (this.pending[kind] ??= { clients: new Set(), senders: new Set() });
     for (const client of clients) pending.clients.add(client);
     pending.senders.add(sender);
     this.scheduled ??= setImmediate(() => this.send());
@@ -45,13 +45,13 @@ export class AwarenessBatch<Sender> {
 
   private send(): void {
     this.scheduled = null;
+    const pending = this.pending;
+    this.pending = {};
     for (const kind of ['local', 'remote'] as const) {
-      const { clients, senders } = this.pending[kind];
-      if (clients.size === 0) continue;
-      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...clients]);
-      const except = senders.size === 1 ? [...senders][0] : null;
-      clients.clear();
-      senders.clear();
+      const batch = pending[kind];
+      if (!batch || batch.clients.size === 0) continue;
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...batch.clients]);
+      const except = batch.senders.size === 1 ? [...batch.senders][0] : null;
       this.flush({ update, except: except ?? null, local: kind === 'local' });
     }
   }

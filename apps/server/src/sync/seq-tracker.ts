@@ -6,7 +6,8 @@
  */
 export class SeqTracker {
   private through: number;
-  private readonly ahead = new Set<number>();
+  /** Seqs held above `through`; made only while there is a gap (an idle board holds none). */
+  private ahead: Set<number> | null = null;
   private next: number;
 
   /** `lastSeq`: the highest seq in the log the doc was loaded from (0 for an empty log). */
@@ -22,11 +23,11 @@ export class SeqTracker {
 
   /** True while the doc holds seqs above a missing one: the gap must be filled from storage. */
   get hasGap(): boolean {
-    return this.ahead.size > 0;
+    return this.ahead !== null;
   }
 
   has(seq: number): boolean {
-    return seq <= this.through || this.ahead.has(seq);
+    return seq <= this.through || (this.ahead?.has(seq) ?? false);
   }
 
   /** The seq for the next update this room stores. */
@@ -38,7 +39,11 @@ export class SeqTracker {
   applied(seq: number): void {
     this.next = Math.max(this.next, seq + 1);
     if (seq <= this.through) return;
-    this.ahead.add(seq);
+    if (seq === this.through + 1 && !this.ahead) {
+      this.through = seq;
+      return;
+    }
+    (this.ahead ??= new Set()).add(seq);
     this.advance();
   }
 
@@ -47,7 +52,7 @@ export class SeqTracker {
     this.next = Math.max(this.next, seq + 1);
     if (seq <= this.through) return;
     this.through = seq;
-    for (const held of this.ahead) if (held <= seq) this.ahead.delete(held);
+    for (const held of this.ahead ?? []) if (held <= seq) this.ahead?.delete(held);
     this.advance();
   }
 
@@ -60,6 +65,8 @@ export class SeqTracker {
   }
 
   private advance(): void {
+    if (!this.ahead) return;
     while (this.ahead.delete(this.through + 1)) this.through += 1;
+    if (this.ahead.size === 0) this.ahead = null;
   }
 }
