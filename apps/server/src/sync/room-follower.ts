@@ -67,9 +67,9 @@ export class RoomFollower {
 
   /**
    * Reads every stored update above `appliedThrough` (and a newer snapshot) and applies them.
-   * Returns the updates read, by seq.
+   * Returns the updates read, by seq; null when storage could not be read (retried later).
    */
-  async readStoredTail(): Promise<Map<number, Uint8Array>> {
+  async readStoredTail(): Promise<Map<number, Uint8Array> | null> {
     const { room } = this;
     room.metrics.catchUps.inc();
     let stored;
@@ -78,7 +78,7 @@ export class RoomFollower {
     } catch (error) {
       room.logger.warn({ boardId: room.boardId, err: error }, 'could not read the log tail; will retry');
       this.scheduleTailRead(TAIL_RETRY_MS);
-      return new Map();
+      return null;
     }
     if (!stored) return new Map();
     this.applyStored(stored.updates, stored.snapshot);

@@ -456,12 +456,19 @@ export class Room {
             races += 1;
             const stored = await this.follower.readStoredTail();
             if (this.broken) return false;
-            // An append whose commit we never heard of (the connection broke) is ours already.
-            if (accepted.every((a) => sameBytes(stored.get(a.seq), a.update))) break;
-            for (const item of accepted) item.seq = this.seqs.take();
-            continue;
+            if (stored) {
+              // An append whose commit we never heard of (the connection broke) is ours already.
+              if (accepted.every((a) => sameBytes(stored.get(a.seq), a.update))) break;
+              for (const item of accepted) item.seq = this.seqs.take();
+              continue;
+            }
+            // Storage cannot be read either: keep these seqs (new ones taken blind would leave a
+            // hole in the log) and wait as in any outage; the next try conflicts and reads again.
+            races -= 1;
+            if (this.closing || this.peers.size === 0) throw error;
+          } else if (isSeqConflict(error) || this.closing || this.peers.size === 0) {
+            throw error;
           }
-          if (isSeqConflict(error) || this.closing || this.peers.size === 0) throw error;
           this.storage.close(error);
           await new Promise((resolve) => setTimeout(resolve, waitMs));
           waitMs = Math.min(waitMs * 2, STORAGE_RETRY_MS.max);
