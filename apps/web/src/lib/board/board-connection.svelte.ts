@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { editTime } from '../clock.ts';
 import { SYNC_PATH_PREFIX, type Actor, type Board, type IncidentLevel } from '@pairboard/board-schema';
 import {
   acknowledgeIncident,
@@ -197,8 +198,6 @@ export class BoardConnection {
 
   #write<T>(op: (now: Date) => OpResult<T>): OpResult<T> {
     if (!this.#writable) return READ_ONLY;
-    // A timestamp handed to the operation, not state the UI observes.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    return this.#live.ready ? op(new Date()) : NOT_READY;
+    return this.#live.ready ? op(editTime()) : NOT_READY;
   }
 }

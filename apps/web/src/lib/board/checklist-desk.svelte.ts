@@ -1,4 +1,5 @@
 import { SvelteSet } from 'svelte/reactivity';
+import { editTime } from '../clock.ts';
 import type { ChecklistItem } from '@pairboard/board-schema';
 import type { OpResult } from '@pairboard/sync-core';
 import type { BoardConnection } from './board-connection.svelte.ts';
@@ -123,9 +124,7 @@ export class ChecklistDesk {
     if (!this.#connection.ready) return NOT_READY;
     const items = this.#connection.board.items;
     const ids = [...this.selected].filter((id) => items.some((item) => item.id === id));
-    // A timestamp handed to the operation, not state the UI observes.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    return applyBulkEdit(this.#connection.doc, ids, edit, this.#connection.actor, new Date());
+    return applyBulkEdit(this.#connection.doc, ids, edit, this.#connection.actor, editTime());
   }
 
   destroy(): void {
