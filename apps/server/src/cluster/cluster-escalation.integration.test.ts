@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readIncidents, raiseIncident } from '@pairboard/sync-core';
 import { createScratchDatabase } from '@pairboard/db/testing';
+import { postgresServerUrl } from '../testing/postgres-server.ts';
 import { startCluster, type Cluster } from '../testing/cluster.ts';
 import { createTestBoard, type TestBoard } from '../testing/boards.ts';
 import { startRedis, type RedisProcess } from '../testing/redis-process.ts';
-import { connectProvider, type ProviderClient } from '../testing/sync-clients.ts';
+import { connectOwner, type ProviderClient } from '../testing/sync-clients.ts';
 import { waitUntil } from '../testing/wait-for.ts';
 
 /*
@@ -14,13 +15,11 @@ import { waitUntil } from '../testing/wait-for.ts';
  * incident is raised with a raise time chosen so that its 60-minute yellow target passes a few
  * seconds into the test.
  */
-const postgresUrl = process.env.DATABASE_URL;
-const onPostgresServer = postgresUrl !== undefined && /^postgres(ql)?:\/\//.test(postgresUrl);
 
 const YELLOW_TARGET_MS = 60 * 60_000;
 const LEAD_MS = 10_000 + 5_000;
 
-describe.skipIf(!onPostgresServer)('escalation with three instances (SY14)', () => {
+describe.skipIf(postgresServerUrl === null)('escalation with three instances (SY14)', () => {
   let redis: RedisProcess;
   let scratch: { url: string; drop(): Promise<void> };
   let cluster: Cluster;
@@ -30,10 +29,7 @@ describe.skipIf(!onPostgresServer)('escalation with three instances (SY14)', () 
   const connectTo = async (i: number): Promise<ProviderClient> => {
     const instance = cluster.instances[i];
     if (!instance) throw new Error(`no instance ${i}`);
-    const client = await connectProvider(instance.syncUrl, board.id, {
-      cookie: board.owner.cookie,
-      origin: instance.url,
-    });
+    const client = await connectOwner(instance, board);
     clients.push(client);
     return client;
   };
@@ -67,7 +63,7 @@ describe.skipIf(!onPostgresServer)('escalation with three instances (SY14)', () 
 
   beforeAll(async () => {
     redis = await startRedis();
-    scratch = await createScratchDatabase(postgresUrl ?? '');
+    scratch = await createScratchDatabase(postgresServerUrl ?? '');
     cluster = await startCluster({ databaseUrl: scratch.url, redisUrl: redis.url });
     board = await createTestBoard(cluster.instances[0]?.url ?? '', 'empty', 'escalation board');
     await waitUntil(() => leaderIndex() >= 0, { timeoutMs: LEAD_MS, message: 'one instance leads' });

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { loadBoardLog, openDatabase } from '@pairboard/db';
 import { createScratchDatabase } from '@pairboard/db/testing';
+import { postgresServerUrl } from '../testing/postgres-server.ts';
 import { startCluster, type Cluster } from '../testing/cluster.ts';
 import { createTestBoard, type TestBoard } from '../testing/boards.ts';
 import { startRedis, type RedisProcess } from '../testing/redis-process.ts';
-import { connectProvider, type ProviderClient } from '../testing/sync-clients.ts';
+import { connectOwner, type ProviderClient } from '../testing/sync-clients.ts';
 import { waitUntil } from '../testing/wait-for.ts';
 
 /*
@@ -13,15 +14,8 @@ import { waitUntil } from '../testing/wait-for.ts';
  * clients of the stock y-websocket package on different instances and behind a TCP balancer.
  * PGlite cannot be shared by processes, so this file runs in the Postgres server pass only.
  */
-const postgresUrl = process.env.DATABASE_URL;
-const onPostgresServer = postgresUrl !== undefined && /^postgres(ql)?:\/\//.test(postgresUrl);
 
 const CONVERGE_MS = 15_000;
-
-/** Owner cookie + the Origin of whatever the client connects through (each instance, the balancer). */
-function ownerCredentials(board: TestBoard, origin: string) {
-  return { cookie: board.owner.cookie, origin };
-}
 
 function notes(client: ProviderClient): Y.Map<string> {
   return client.doc.getMap<string>('cluster-notes');
@@ -54,7 +48,7 @@ function rebuild(log: Awaited<ReturnType<typeof storedLog>>): Y.Doc {
   return doc;
 }
 
-describe.skipIf(!onPostgresServer)('three instances on Redis and Postgres (SY14)', () => {
+describe.skipIf(postgresServerUrl === null)('three instances on Redis and Postgres (SY14)', () => {
   let redis: RedisProcess;
   let scratch: { url: string; drop(): Promise<void> };
   let cluster: Cluster;
@@ -64,14 +58,14 @@ describe.skipIf(!onPostgresServer)('three instances on Redis and Postgres (SY14)
   const connectTo = async (i: number): Promise<ProviderClient> => {
     const instance = cluster.instances[i];
     if (!instance) throw new Error(`no instance ${i}`);
-    const client = await connectProvider(instance.syncUrl, board.id, ownerCredentials(board, instance.url));
+    const client = await connectOwner(instance, board);
     clients.push(client);
     return client;
   };
 
   beforeAll(async () => {
     redis = await startRedis();
-    scratch = await createScratchDatabase(postgresUrl ?? '');
+    scratch = await createScratchDatabase(postgresServerUrl ?? '');
     cluster = await startCluster({ databaseUrl: scratch.url, redisUrl: redis.url });
     board = await createTestBoard(cluster.instances[0]?.url ?? '', 'empty', 'cluster board');
   }, 90_000);
@@ -118,11 +112,7 @@ describe.skipIf(!onPostgresServer)('three instances on Redis and Postgres (SY14)
 
   it('kill -9 of an instance: its client reconnects through the balancer and none of its edits is lost', async () => {
     const before = cluster.balancer.routes.length;
-    const victimClient = await connectProvider(
-      cluster.syncUrl,
-      board.id,
-      ownerCredentials(board, cluster.url),
-    );
+    const victimClient = await connectOwner(cluster, board);
     clients.push(victimClient);
     const route = cluster.balancer.routes[before];
     const victim = route ? cluster.indexOfPort(route.port) : -1;

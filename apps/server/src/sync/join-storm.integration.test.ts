@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { metricTotal } from '../testing/metrics.ts';
 import { createTestBoard, type TestBoard } from '../testing/boards.ts';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
 import { connectProvider, type ProviderClient } from '../testing/sync-clients.ts';
@@ -12,11 +13,6 @@ import { waitUntil } from '../testing/wait-for.ts';
  * synced, none is refused, and the whole-board answer is encoded once, not once per joiner.
  */
 const JOINERS = 300;
-
-async function counter(server: TestServer, name: string): Promise<number> {
-  const metric = await server.server.metrics.registry.getSingleMetric(name)?.get();
-  return metric?.values.reduce((sum, value) => sum + value.value, 0) ?? 0;
-}
 
 describe('join storm (SY13)', () => {
   let server: TestServer;
@@ -31,7 +27,7 @@ describe('join storm (SY13)', () => {
     writer.doc.transact(() => {
       for (let i = 0; i < 2_000; i += 1) guests.set(`g-${i}`, `${'嘉宾'.repeat(40)} ${i}`);
     });
-    await waitUntil(async () => (await counter(server, 'pairboard_stored_updates_total')) >= 1, {
+    await waitUntil(async () => (await metricTotal(server, 'pairboard_stored_updates_total')) >= 1, {
       message: 'the big board is stored',
     });
     writer.destroy();
@@ -46,7 +42,7 @@ describe('join storm (SY13)', () => {
   });
 
   it('syncs 300 clients that join at once, refusing none, from one encoding of the board', async () => {
-    const encodesBefore = await counter(server, 'pairboard_full_state_encodes_total');
+    const encodesBefore = await metricTotal(server, 'pairboard_full_state_encodes_total');
     const closes: number[] = [];
     const docs: Y.Doc[] = [];
     for (let i = 0; i < JOINERS; i += 1) {
@@ -68,7 +64,7 @@ describe('join storm (SY13)', () => {
     for (const doc of docs) expect(doc.getMap('guests').size).toBe(2_000);
     expect(closes).toEqual([]);
     // One board state, one encoding: the joiners shared it (a few if the board changed meanwhile).
-    expect((await counter(server, 'pairboard_full_state_encodes_total')) - encodesBefore).toBe(1);
-    expect(await counter(server, 'pairboard_join_queue')).toBe(0);
+    expect((await metricTotal(server, 'pairboard_full_state_encodes_total')) - encodesBefore).toBe(1);
+    expect(await metricTotal(server, 'pairboard_join_queue')).toBe(0);
   }, 90_000);
 });

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBoardLog, openDatabase } from '@pairboard/db';
 import { createScratchDatabase } from '@pairboard/db/testing';
 import * as Y from 'yjs';
+import { metricTotal } from '../testing/metrics.ts';
+import { postgresServerUrl } from '../testing/postgres-server.ts';
 import { createTestBoard, type TestBoard } from '../testing/boards.ts';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
-import { connectProvider, type ProviderClient } from '../testing/sync-clients.ts';
+import { connectOwner, type ProviderClient } from '../testing/sync-clients.ts';
 import { startTcpProxy, type TcpProxy } from '../testing/tcp-proxy.ts';
 import { waitUntil } from '../testing/wait-for.ts';
 
@@ -14,15 +16,8 @@ import { waitUntil } from '../testing/wait-for.ts';
  * signal, and when Postgres is back stores what it held, asks for what it refused, and goes on,
  * without a restart. Needs a Postgres server behind the proxy, so it runs in that pass only.
  */
-const postgresUrl = process.env.DATABASE_URL;
-const onPostgresServer = postgresUrl !== undefined && /^postgres(ql)?:\/\//.test(postgresUrl);
 
-async function counter(server: TestServer, name: string): Promise<number> {
-  const metric = await server.server.metrics.registry.getSingleMetric(name)?.get();
-  return metric?.values.reduce((sum, value) => sum + value.value, 0) ?? 0;
-}
-
-describe.skipIf(!onPostgresServer)('Postgres briefly unreachable (SY15)', () => {
+describe.skipIf(postgresServerUrl === null)('Postgres briefly unreachable (SY15)', () => {
   let scratch: { url: string; drop(): Promise<void> };
   let proxy: TcpProxy;
   let server: TestServer;
@@ -31,7 +26,7 @@ describe.skipIf(!onPostgresServer)('Postgres briefly unreachable (SY15)', () => 
   let reader: ProviderClient;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(postgresUrl ?? '');
+    scratch = await createScratchDatabase(postgresServerUrl ?? '');
     const direct = new URL(scratch.url);
     proxy = await startTcpProxy({
       upstreams: [{ host: direct.hostname, port: Number(direct.port || 5432) }],
@@ -41,9 +36,8 @@ describe.skipIf(!onPostgresServer)('Postgres briefly unreachable (SY15)', () => 
     server = await startTestServer({ databaseUrl: viaProxy.toString(), dataDir: undefined });
     board = await createTestBoard(server.url, 'empty', 'outage board');
     // The owner may write any root; this test writes plain notes.
-    const owner = { cookie: board.owner.cookie, origin: server.url };
-    writer = await connectProvider(server.syncUrl, board.id, owner);
-    reader = await connectProvider(server.syncUrl, board.id, owner);
+    writer = await connectOwner(server, board);
+    reader = await connectOwner(server, board);
   }, 60_000);
 
   afterAll(async () => {
@@ -66,7 +60,7 @@ describe.skipIf(!onPostgresServer)('Postgres briefly unreachable (SY15)', () => 
       message: 'the room noticed storage is away',
     });
     notes(writer).set('refused', 'sent while storage was known to be away');
-    await waitUntil(async () => (await counter(server, 'pairboard_storage_refusals_total')) > 0, {
+    await waitUntil(async () => (await metricTotal(server, 'pairboard_storage_refusals_total')) > 0, {
       timeoutMs: 5_000,
       message: 'the update was refused with storage-unavailable',
     });

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase } from '@pairboard/db/testing';
+import { postgresServerUrl } from './postgres-server.ts';
 import { createTestBoard } from './boards.ts';
 import { getOnNewConnection, startCluster, type Cluster } from './cluster.ts';
 import { startRedis, type RedisProcess } from './redis-process.ts';
 import { connectProvider } from './sync-clients.ts';
-
-const databaseUrl = process.env.DATABASE_URL;
-const onPostgres = databaseUrl !== undefined && /^postgres(ql)?:\/\//.test(databaseUrl);
 
 /** Three GETs of /healthz through the balancer, each on a new connection: the ports they reached. */
 async function healthzThroughBalancer(cluster: Cluster, times: number): Promise<number[]> {
@@ -18,7 +16,7 @@ async function healthzThroughBalancer(cluster: Cluster, times: number): Promise<
   return cluster.balancer.routes.slice(before).map((route) => route?.port ?? 0);
 }
 
-describe.skipIf(!onPostgres)(
+describe.skipIf(postgresServerUrl === null)(
   'startCluster (skipped unless DATABASE_URL is a postgres:// URL: PGlite cannot be shared by processes)',
   () => {
     let scratch: { url: string; drop(): Promise<void> };
@@ -26,7 +24,7 @@ describe.skipIf(!onPostgres)(
     let cluster: Cluster;
 
     beforeAll(async () => {
-      scratch = await createScratchDatabase(databaseUrl!);
+      scratch = await createScratchDatabase(postgresServerUrl ?? '');
       redis = await startRedis();
       cluster = await startCluster({ instances: 3, databaseUrl: scratch.url, redisUrl: redis.url });
     });

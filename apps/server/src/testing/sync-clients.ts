@@ -54,6 +54,17 @@ export async function connectProvider(
   return client;
 }
 
+/**
+ * The board owner's stock client, as their browser opens it on `server` (session cookie, with
+ * the Origin of that address): owners may write any root, so tests can write plain maps.
+ */
+export function connectOwner(
+  server: { url: string; syncUrl: string },
+  board: { id: string; owner: { cookie: string } },
+): Promise<ProviderClient> {
+  return connectProvider(server.syncUrl, board.id, { cookie: board.owner.cookie, origin: server.url });
+}
+
 /** A raw WebSocket for sending hand-made (and malformed) frames. Records frames and the close. */
 export interface RawClient {
   ws: WebSocket;
