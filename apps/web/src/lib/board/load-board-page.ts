@@ -1,0 +1,29 @@
+import { error } from '@sveltejs/kit';
+import type { User } from '../api/auth.ts';
+import { getBoard, type BoardSummary } from '../api/boards.ts';
+import type { Fetch } from '../api/http.ts';
+import { requireUser } from '../auth/require-user.ts';
+import { ApiError } from '../errors.ts';
+
+/**
+ * For the `load` of a board's pages (board, share, activity, report): the signed-in person and
+ * the board, or the error page. 404 also for boards I am not a member of: the server does not
+ * say which.
+ */
+export async function loadBoardPage(
+  boardId: string,
+  fetchFn: Fetch,
+  url: URL,
+): Promise<{ user: User; board: BoardSummary }> {
+  const user = await requireUser(fetchFn, url);
+  try {
+    return { user, board: await getBoard(boardId, { fetch: fetchFn }) };
+  } catch (cause) {
+    if (cause instanceof ApiError && cause.code === 'board_not_found') {
+      error(404, 'Board not found', { code: cause.code });
+    }
+    if (cause instanceof ApiError)
+      error(cause.status >= 400 ? cause.status : 503, cause.message, { code: cause.code });
+    throw cause;
+  }
+}
