@@ -60,7 +60,10 @@ function appendAll(log: MemoryLog, updates: readonly NewUpdate[]): void {
   // A room appends seqs in order after the last one: checked without scanning the log.
   if (!ascending) checkFree(log, updates);
   const createdAt = new Date();
-  for (const { seq, bytes, author } of updates) log.updates.push({ seq, bytes, author, createdAt });
+  // A copy of exactly the update: the caller's bytes may be a view into a whole socket read,
+  // which the log would otherwise keep alive for as long as the board lives.
+  for (const { seq, bytes, author } of updates)
+    log.updates.push({ seq, bytes: bytes.slice(), author, createdAt });
   if (!ascending) log.updates.sort((a, b) => a.seq - b.seq);
 }
 

@@ -6,11 +6,17 @@ import { encodeSyncStep2 } from './sync-messages.ts';
 const EMPTY_STATE_VECTOR_LENGTH = 1;
 /** The cached frame is a second copy of the board: it is let go once joiners stop coming. */
 const KEEP_WHOLE_MS = 3_000;
+/**
+ * Smaller boards are encoded for each joiner, as they cost microseconds to encode: keeping a copy
+ * would only add memory to each of many small boards (issue 7's many-boards profile).
+ */
+export const KEEP_WHOLE_MIN_BYTES = 16 * 1024;
 
 /**
  * Sync answers of one doc (SY13). A client with nothing, such as every joiner of a reconnect
- * storm, is owed the whole board: that frame is encoded once per document state and the same
- * bytes go to every such client. Other clients get the difference from their state vector.
+ * storm, is owed the whole board: on a board of KEEP_WHOLE_MIN_BYTES or more that frame is encoded
+ * once per document state and the same bytes go to every such client. Other clients get the
+ * difference from their state vector.
  */
 export class SyncAnswers {
   private readonly doc: Y.Doc;
@@ -35,7 +41,9 @@ export class SyncAnswers {
     }
     if (this.whole?.version !== this.version) {
       this.metrics.fullStateEncodes.inc();
-      this.whole = { version: this.version, frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)) };
+      const frame = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+      if (frame.byteLength < KEEP_WHOLE_MIN_BYTES) return frame;
+      this.whole = { version: this.version, frame };
     }
     this.release?.refresh();
     this.release ??= setTimeout(() => this.forget(), KEEP_WHOLE_MS).unref();
