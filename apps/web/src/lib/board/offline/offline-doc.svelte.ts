@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider, messageAuth, messageSync } from 'y-websocket';
-import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync';
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { CLOSE_BOARD_NOT_FOUND, CLOSE_FORBIDDEN, STORAGE_UNAVAILABLE_REASON } from '@pairboard/board-schema';
 import { isFinalClose } from './close-policy.ts';
 import { localCopyName } from './local-copy.ts';
 import { Reconnector } from './reconnector.ts';
+import { applyServerUpdate, type ServerUpdateListeners } from './server-updates.ts';
 import {
   changeFromTransaction,
   confirmByServerAnswer,
@@ -196,13 +197,32 @@ export class OfflineDoc {
     provider.messageHandlers[messageSync] = (encoder, decoder, target, fromServer, messageType) => {
       const peek = decoding.clone(decoder);
       const syncType = decoding.readVarUint(peek);
-      handleSync(encoder, decoder, target, fromServer, messageType);
+      const handle = () => handleSync(encoder, decoder, target, fromServer, messageType);
       // fromServer is false for messages from another tab (BroadcastChannel): they prove nothing.
-      if (!fromServer) return;
+      if (!fromServer) {
+        handle();
+        return;
+      }
+      const update =
+        syncType === messageYjsSyncStep2 || syncType === messageYjsUpdate
+          ? decoding.readVarUint8Array(peek)
+          : null;
+      if (update) applyServerUpdate(this.doc, update, provider, this.#serverUpdateListeners(), handle);
+      else handle();
       // A sync request or answer from the server means it is storing again.
       this.#storagePaused = false;
-      if (syncType === messageYjsSyncStep2) this.#onServerAnswer(decoding.readVarUint8Array(peek));
+      if (syncType === messageYjsSyncStep2 && update) this.#onServerAnswer(update);
       if (syncType === messageYjsSyncStep1) this.#queueProbe();
+    };
+  }
+
+  /** y-websocket sends nothing back for its own origin; the local copy stores the bytes as received. */
+  #serverUpdateListeners(): ServerUpdateListeners {
+    const persistence = this.#persistence;
+    const store = persistence ? persistence._storeUpdate : null;
+    return {
+      detach: store ? [this.#provider._updateHandler, store] : [this.#provider._updateHandler],
+      store,
     };
   }
 
