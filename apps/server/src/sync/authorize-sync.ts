@@ -31,7 +31,7 @@ export interface SyncGrant {
   access: BoardAccess;
   writePolicy: WritePolicy;
   /** Re-checks the credential for the live-connection sweep. */
-  revalidate(): Promise<{ expiresAt: Date | null } | null>;
+  revalidate: () => Promise<{ expiresAt: Date | null } | null>;
 }
 
 export type SyncDecision = SyncGrant | { ok: false; code: number; reason: string };

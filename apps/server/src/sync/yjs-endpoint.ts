@@ -60,10 +60,11 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
       { authorId: grant.access.actorId, writePolicy: grant.writePolicy },
       options,
     );
+    // Only what revocation needs is kept for the connection's lifetime, not the whole grant.
     const unregister = options.live.add({
       tags: grant.access.tags,
       expiresAt: grant.access.expiresAt,
-      revalidate: () => grant.revalidate(),
+      revalidate: grant.revalidate,
       close: (code, reason) => connection.close(code, reason),
     });
     ws.on('close', () => {
