@@ -4,13 +4,18 @@ import {
   type GuestSearchKeys,
   type PinyinReader,
 } from './guest-search-keys.ts';
+import { LetterIndexBuilder, letterRanks, type LetterIndex, type LetterRanks } from './guest-letter-index.ts';
 import { parseGuestQuery, searchGuests } from './guest-search.ts';
 
 interface Cached {
   name: string;
   company: string;
   keys: GuestSearchKeys;
+  /** Filled when the letter index first needs it. */
+  letters?: LetterRanks;
 }
+
+const NO_LETTERS: LetterRanks = new Map();
 
 interface LastSearch<G> {
   guests: readonly G[];
@@ -40,7 +45,9 @@ export interface GuestSearchIndexOptions {
  * re-read on every document change, but only new or renamed guests get new keys. The keys of a
  * big list (10,000 guests) are built in slices after the page has rendered (`warm`), with
  * pinyin once the library has loaded; a search before that builds what it needs on the spot,
- * and finds by 汉字 and Latin letters until pinyin arrives.
+ * and finds by 汉字 and Latin letters until pinyin arrives. Along with the keys, the same
+ * background work lists what each single character finds (guest-letter-index.ts), so the first
+ * keystroke of a search reads its results instead of ranking every guest.
  */
 export class GuestSearchIndex<G extends IndexedGuest> {
   #cache = new Map<string, Cached>();
@@ -52,6 +59,9 @@ export class GuestSearchIndex<G extends IndexedGuest> {
   #addedPinyin = false;
   #version = 0;
   #last: LastSearch<G> | null = null;
+  /** Filled along with the keys, in list order; `#letters` once it covers the whole queue. */
+  #lettersBuilding: LetterIndexBuilder<G> | null = null;
+  #letters: LetterIndex<G> | null = null;
   readonly #onKeysChanged: () => void;
   readonly #onWarmed: (withPinyin: boolean) => void;
   readonly #schedule: (task: () => void) => void;
@@ -105,6 +115,8 @@ export class GuestSearchIndex<G extends IndexedGuest> {
   warm(guests: readonly G[]): void {
     this.#queue = guests;
     this.#queuePos = 0;
+    this.#lettersBuilding = null;
+    this.#letters = null;
     if (!this.#scheduled) {
       this.#scheduled = true;
       this.#schedule(() => this.#slice());
@@ -115,6 +127,12 @@ export class GuestSearchIndex<G extends IndexedGuest> {
   search(guests: readonly G[], query: string): G[] {
     const parsed = parseGuestQuery(query);
     if (parsed.words.length === 0) return [...guests];
+    const letter = parsed.words.length === 1 && parsed.words[0]?.length === 1 ? parsed.words[0] : null;
+    if (letter !== null && this.#letters?.guests === guests) {
+      const { ranked, matched } = this.#letters.find(letter);
+      this.#last = { guests, version: this.#version, text: parsed.text, matched };
+      return ranked;
+    }
     const last = this.#last;
     const narrowing =
       last !== null &&
@@ -142,18 +160,23 @@ export class GuestSearchIndex<G extends IndexedGuest> {
   #slice(): void {
     this.#scheduled = false;
     const started = this.#now();
+    const letters = (this.#lettersBuilding ??= new LetterIndexBuilder<G>());
     while (this.#queuePos < this.#queue.length && this.#now() - started < this.#sliceMs) {
       const guest = this.#queue[this.#queuePos];
       this.#queuePos += 1;
-      if (!guest || !this.#needsWork(guest)) continue;
-      if (this.#cache.has(guest.id)) this.#addedPinyin = true;
-      this.#build(guest, this.#reader);
+      if (guest && this.#needsWork(guest)) {
+        if (this.#cache.has(guest.id)) this.#addedPinyin = true;
+        this.#build(guest, this.#reader);
+      }
+      letters.add(guest ? this.#lettersOf(guest) : NO_LETTERS);
     }
     if (this.warming) {
       this.#scheduled = true;
       this.#schedule(() => this.#slice());
       return;
     }
+    this.#letters = letters.build(this.#queue);
+    this.#lettersBuilding = null;
     // Every listed guest has keys now, so any extra entry belongs to a removed guest.
     if (this.#cache.size > this.#queue.length) this.#forgetAllBut(this.#queue);
     this.#onWarmed(this.#reader !== null);
@@ -164,6 +187,15 @@ export class GuestSearchIndex<G extends IndexedGuest> {
       this.#version += 1;
       this.#onKeysChanged();
     }
+  }
+
+  /** The single characters a (warm) guest matches, kept with its keys. */
+  #lettersOf(guest: G): LetterRanks {
+    const keys = this.keysOf(guest);
+    const cached = this.#cache.get(guest.id);
+    if (cached?.keys !== keys) return letterRanks(keys);
+    cached.letters ??= letterRanks(keys);
+    return cached.letters;
   }
 
   #forgetAllBut(guests: readonly G[]): void {

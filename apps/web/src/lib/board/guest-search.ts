@@ -19,7 +19,7 @@ export const MatchRank = {
 } as const;
 export type MatchRank = (typeof MatchRank)[keyof typeof MatchRank];
 
-const RANK_COUNT = 5;
+export const RANK_COUNT = 5;
 
 /** A parsed query: its words, and the words run together (`zhang san` -> `zhangsan`). */
 export interface GuestQuery {
