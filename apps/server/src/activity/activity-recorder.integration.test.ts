@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
-import { createBoard, listActivity } from '@pairboard/db';
+import { describe, expect, it, vi } from 'vitest';
+import { createBoard, listActivity, type Database } from '@pairboard/db';
 import { openTestDatabase, randomTestId } from '@pairboard/db/testing';
 import { addGuest } from '@pairboard/sync-core';
 import { ActivityRecorder } from './activity-recorder.ts';
@@ -46,6 +46,37 @@ describe('ActivityRecorder', () => {
       expect(rows).toMatchObject([
         { seq: 7, actorId: 'u-1', at: AT, action: 'guest.added', label: 'Li Wei' },
       ]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('writes changes made close together with one statement, a moment later, without a flush', async () => {
+    const db = await openTestDatabase({ url: process.env.DATABASE_URL });
+    try {
+      const boardId = (await createBoard(db, { id: randomTestId('board'), name: 'steady' })).id;
+      let inserts = 0;
+      const counting: Database = {
+        ...db,
+        query: (text, params) => {
+          if (/insert into board_activity/i.test(text)) inserts += 1;
+          return db.query(text, params);
+        },
+      };
+      const recorder = new ActivityRecorder({
+        db: counting,
+        logger: capturingLogger().logger,
+        now: () => AT,
+      });
+      for (const seq of [1, 2, 3]) {
+        const { doc, update } = guestUpdate();
+        recorder.record(boardId, doc, [{ seq, update, authorId: null }]);
+      }
+      await vi.waitFor(async () => expect(await listActivity(db, boardId)).toHaveLength(3), {
+        timeout: 5_000,
+        interval: 50,
+      });
+      expect(inserts).toBe(1);
     } finally {
       await db.close();
     }
