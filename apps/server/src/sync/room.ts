@@ -160,7 +160,8 @@ export class Room {
     this.answers = new SyncAnswers(doc, options.metrics);
     this.awarenessBatch = new AwarenessBatch(this.awareness, ({ update, except, local }) => {
       this.broadcast(frameAwareness(update), except);
-      if (local) this.options.bus.publish(channels.doc(this.boardId), encodeRemoteAwareness(update));
+      if (local && this.options.bus.clustered)
+        this.options.bus.publish(channels.doc(this.boardId), encodeRemoteAwareness(update));
     });
   }
 
@@ -371,7 +372,9 @@ export class Room {
       for (const item of accepted) {
         const frame = encodeUpdate(item.update);
         this.broadcast(frame, item.peer);
-        this.options.bus.publish(channels.doc(this.boardId), encodeRemoteUpdate(item.seq, item.update));
+        // Alone, nobody listens: the message is not even encoded.
+        if (this.options.bus.clustered)
+          this.options.bus.publish(channels.doc(this.boardId), encodeRemoteUpdate(item.seq, item.update));
       }
       // After the broadcast, so deriving activity rows never delays other screens; the doc
       // still holds exactly this state (nothing has run in between).
