@@ -6,6 +6,7 @@ import { escalateIncident, escalationState, readIncidents, readResponseTargets }
 import { channels, type ClusterBus } from '../cluster/bus.ts';
 import type { Logger } from '../logger.ts';
 import type { Room } from '../sync/room.ts';
+import { onDocChange } from '../sync/doc-changes.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import { sendEscalationAlert, type IncidentEscalatedAlert } from './escalation-alerts.ts';
 import { EscalationTimers } from './escalation-timers.ts';
@@ -87,7 +88,7 @@ export function startEscalations(deps: EscalationDeps): Escalations {
     watched.add(room.doc);
     let queued = false;
     // Coalesce a burst of updates (an import, a reconnecting phone) into one scan.
-    room.doc.on('update', () => {
+    onDocChange(room.doc, () => {
       if (queued) return;
       queued = true;
       queueMicrotask(() => {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Metrics } from '../metrics.ts';
+import { onDocChange } from './doc-changes.ts';
 import { encodeSyncStep2 } from './sync-messages.ts';
 
 /** `Y.encodeStateVector` of a doc that holds nothing: one byte, zero clients. */
@@ -29,7 +30,7 @@ export class SyncAnswers {
   constructor(doc: Y.Doc, metrics: Metrics) {
     this.doc = doc;
     this.metrics = metrics;
-    doc.on('update', () => {
+    onDocChange(doc, () => {
       this.version += 1;
     });
   }
