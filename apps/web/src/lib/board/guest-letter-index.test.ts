@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pinyin } from 'pinyin-pro';
 import type { Guest } from '@pairboard/board-schema';
 import { createPinyinReader } from './guest-pinyin.ts';
-import { letterRanks } from './guest-letter-index.ts';
+import { LetterPass, letterRanks, type LetterRanks } from './guest-letter-index.ts';
 import { GuestSearchIndex } from './guest-search-index.ts';
 import { buildGuestSearchKeys } from './guest-search-keys.ts';
 import { parseGuestQuery, rankWord, searchGuests } from './guest-search.ts';
@@ -180,6 +180,97 @@ describe('the letter index of GuestSearchIndex', () => {
     const { index } = warmIndex(guests);
     for (const query of [' z ', 'z.', 'Z', 'ｚ', 'z z']) {
       expect(ids(index.search(guests, query))).toEqual(ids(scan(guests, query)));
+    }
+  });
+});
+
+describe('LetterPass', () => {
+  const guests = generateGuests(21, 60);
+  const keysOf = new Map(guests.map((guest) => [guest, buildGuestSearchKeys(guest, reader)]));
+  /** Counts the guests whose letters the pass had to read. */
+  function counted() {
+    let reads = 0;
+    const lettersOf = (guest: Guest): LetterRanks => {
+      reads += 1;
+      const keys = keysOf.get(guest) ?? buildGuestSearchKeys(guest, reader);
+      return letterRanks(keys);
+    };
+    return { lettersOf, reads: () => reads };
+  }
+  function run(
+    list: readonly Guest[],
+    previous: ReturnType<LetterPass<Guest>['finish']> | null,
+    lettersOf: (guest: Guest) => LetterRanks,
+  ) {
+    const pass = new LetterPass<Guest>(previous, lettersOf);
+    for (const guest of list) pass.add(guest);
+    return pass.finish();
+  }
+  /** What a fresh index of `list` finds for every character, for comparison. */
+  function findsAll(result: ReturnType<LetterPass<Guest>['finish']>, list: readonly Guest[]) {
+    const index = result.builder.build(list);
+    return singleCharacters(list).map((char) => ids(index.find(char).ranked));
+  }
+  const fresh = (list: readonly Guest[]) => findsAll(run(list, null, counted().lettersOf), list);
+
+  it('reuses the previous postings when every position holds the same guest', () => {
+    const first = run(guests, null, counted().lettersOf);
+    const second = counted();
+    const again = run(guests, first, second.lettersOf);
+    expect(second.reads()).toBe(0);
+    expect(findsAll(again, guests)).toEqual(fresh(guests));
+  });
+
+  it('appends guests added at the end, reading only them', () => {
+    const first = run(guests.slice(0, 50), null, counted().lettersOf);
+    const second = counted();
+    const grown = run(guests, first, second.lettersOf);
+    expect(second.reads()).toBe(10);
+    expect(findsAll(grown, guests)).toEqual(fresh(guests));
+  });
+
+  it('builds afresh after a change inside the list or a removal at its end', () => {
+    const first = run(guests, null, counted().lettersOf);
+    const renamed = guests.map((guest, i) =>
+      i === 30 ? makeGuest(guest.id, '曾小贤', guest.company) : guest,
+    );
+    const second = counted();
+    expect(findsAll(run(renamed, first, second.lettersOf), renamed)).toEqual(fresh(renamed));
+    expect(second.reads()).toBe(60);
+    const shorter = guests.slice(0, 40);
+    expect(findsAll(run(shorter, first, counted().lettersOf), shorter)).toEqual(fresh(shorter));
+  });
+
+  it('does not append to postings an abandoned pass already appended to', () => {
+    const first = run(guests.slice(0, 50), null, counted().lettersOf);
+    const abandoned = new LetterPass<Guest>(first, counted().lettersOf);
+    for (const guest of guests.slice(0, 55)) abandoned.add(guest);
+    const list = [...guests.slice(0, 50), ...guests.slice(52)];
+    expect(findsAll(run(list, first, counted().lettersOf), list)).toEqual(fresh(list));
+  });
+});
+
+describe('GuestSearchIndex after board changes', () => {
+  it('finds what the full search finds after a check-in, a walk-in, a rename and a removal', () => {
+    const guests = generateGuests(31, 300);
+    const { index, runAll } = warmIndex(guests);
+    const checkedIn = guests.map((guest, i) =>
+      i === 5 ? makeGuest(guest.id, guest.name, guest.company, true) : { ...guest },
+    );
+    const walkIn = [...checkedIn, makeGuest('walk-in', '曾小贤')];
+    const renamed = walkIn.map((guest, i) =>
+      i === 100 ? makeGuest(guest.id, 'Zoë Lü', guest.company) : guest,
+    );
+    const removed = renamed.filter((_, i) => i !== 7);
+    for (const list of [checkedIn, walkIn, renamed, removed]) {
+      index.warm(list);
+      runAll();
+      for (const char of singleCharacters(list)) {
+        expect({ char, found: ids(index.search(list, char)) }).toEqual({
+          char,
+          found: ids(scan(list, char)),
+        });
+      }
     }
   });
 });

@@ -34,16 +34,33 @@ export function letterRanks(keys: GuestSearchKeys): LetterRanks {
   return ranks;
 }
 
-/** Positions in the list, in list order, in total and per rank. */
-interface Postings {
-  readonly all: number[];
-  readonly byRank: number[][];
-}
+/** Positions in the list, in list order, per rank. */
+type Postings = number[][];
 
 /** What one letter finds: ranked as `searchGuests` ranks, and in list order (to narrow from). */
 export interface LetterMatches<G> {
   readonly ranked: G[];
   readonly matched: G[];
+}
+
+/** Merges position lists that are each in list order into one list in list order. */
+function inListOrder(lists: readonly number[][]): number[] {
+  const merged: number[] = [];
+  const next = lists.map(() => 0);
+  for (;;) {
+    let pick = -1;
+    let lowest = Infinity;
+    lists.forEach((list, i) => {
+      const position = list[next[i] ?? 0];
+      if (position !== undefined && position < lowest) {
+        lowest = position;
+        pick = i;
+      }
+    });
+    if (pick < 0) return merged;
+    merged.push(lowest);
+    next[pick] = (next[pick] ?? 0) + 1;
+  }
 }
 
 /** The guests each single character finds, for one list; built by `LetterIndexBuilder`. */
@@ -58,15 +75,15 @@ export class LetterIndex<G> {
 
   /** The matches of a one-unit word (`letter.length === 1`). */
   find(letter: string): LetterMatches<G> {
-    const postings = this.#postings.get(letter);
-    if (!postings) return { ranked: [], matched: [] };
+    const byRank = this.#postings.get(letter);
+    if (!byRank) return { ranked: [], matched: [] };
     const at = (position: number): G => this.guests[position] as G;
-    return { ranked: postings.byRank.flat().map(at), matched: postings.all.map(at) };
+    return { ranked: byRank.flat().map(at), matched: inListOrder(byRank).map(at) };
   }
 }
 
 /** Collects guests one at a time, in list order, so the work can be sliced. */
-export class LetterIndexBuilder<G> {
+export class LetterIndexBuilder {
   readonly #postings = new Map<string, Postings>();
   #count = 0;
 
@@ -75,13 +92,12 @@ export class LetterIndexBuilder<G> {
     const position = this.#count;
     this.#count += 1;
     for (const [letter, rank] of ranks) {
-      let postings = this.#postings.get(letter);
-      if (!postings) {
-        postings = { all: [], byRank: Array.from({ length: RANK_COUNT }, () => []) };
-        this.#postings.set(letter, postings);
+      let byRank = this.#postings.get(letter);
+      if (!byRank) {
+        byRank = Array.from({ length: RANK_COUNT }, () => []);
+        this.#postings.set(letter, byRank);
       }
-      postings.all.push(position);
-      postings.byRank[rank]?.push(position);
+      byRank[rank]?.push(position);
     }
   }
 
@@ -91,7 +107,67 @@ export class LetterIndexBuilder<G> {
   }
 
   /** The index for `guests`, which must be the list the guests were added from. */
-  build(guests: readonly G[]): LetterIndex<G> {
+  build<G>(guests: readonly G[]): LetterIndex<G> {
     return new LetterIndex(guests, this.#postings);
+  }
+}
+
+/** A finished pass: what was at each position, and the postings built from it. */
+export interface LetterPassResult<S> {
+  readonly sources: readonly S[];
+  readonly builder: LetterIndexBuilder;
+}
+
+/**
+ * One background pass over the list, fed each guest's keys (`source`, compared by identity) in
+ * list order. The board is re-read on every change, a check-in included, but the guests and
+ * their keys mostly stay where they were: while every position holds the same source as in the
+ * previous pass, nothing is added and that pass's postings are reused; when only guests at the
+ * end are new (a walk-in), they are appended to them; anything else builds afresh.
+ */
+export class LetterPass<S> {
+  readonly #sources: S[] = [];
+  readonly #previous: LetterPassResult<S> | null;
+  readonly #lettersOf: (source: S) => LetterRanks;
+  #builder: LetterIndexBuilder | null = null;
+
+  constructor(previous: LetterPassResult<S> | null, lettersOf: (source: S) => LetterRanks) {
+    this.#previous = previous;
+    this.#lettersOf = lettersOf;
+  }
+
+  /** The guest at the next position. */
+  add(source: S): void {
+    const position = this.#sources.length;
+    this.#sources.push(source);
+    if (this.#builder) {
+      this.#builder.add(this.#lettersOf(source));
+      return;
+    }
+    const previous = this.#previous;
+    if (previous && position < previous.sources.length && previous.sources[position] === source) return;
+    // Appending needs the previous postings untouched: an abandoned pass may have appended to them.
+    if (previous && position === previous.sources.length && previous.builder.count === position) {
+      this.#builder = previous.builder;
+      this.#builder.add(this.#lettersOf(source));
+      return;
+    }
+    this.#rebuild();
+  }
+
+  /** The postings for every source added. */
+  finish(): LetterPassResult<S> {
+    const previous = this.#previous;
+    // Every source matched (else there would be a builder); the count also rules out postings an
+    // abandoned pass appended to.
+    const unchanged = previous !== null && previous.builder.count === this.#sources.length;
+    if (!this.#builder && !unchanged) this.#rebuild();
+    return { sources: this.#sources, builder: this.#builder ?? (previous as LetterPassResult<S>).builder };
+  }
+
+  #rebuild(): void {
+    const builder = new LetterIndexBuilder();
+    for (const source of this.#sources) builder.add(this.#lettersOf(source));
+    this.#builder = builder;
   }
 }

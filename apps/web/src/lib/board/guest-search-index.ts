@@ -4,7 +4,13 @@ import {
   type GuestSearchKeys,
   type PinyinReader,
 } from './guest-search-keys.ts';
-import { LetterIndexBuilder, letterRanks, type LetterIndex, type LetterRanks } from './guest-letter-index.ts';
+import {
+  LetterPass,
+  letterRanks,
+  type LetterIndex,
+  type LetterPassResult,
+  type LetterRanks,
+} from './guest-letter-index.ts';
 import { parseGuestQuery, searchGuests } from './guest-search.ts';
 
 interface Cached {
@@ -15,7 +21,15 @@ interface Cached {
   letters?: LetterRanks;
 }
 
-const NO_LETTERS: LetterRanks = new Map();
+/** Stands for a hole in the list (never in a board's list, but arrays may have them). */
+const lettersOfCached = (cached: Cached): LetterRanks => (cached.letters ??= letterRanks(cached.keys));
+
+const NO_GUEST: Cached = {
+  name: '',
+  company: '',
+  keys: { name: { units: [], exact: [] }, company: { units: [], exact: [] }, text: '', pinyin: false },
+  letters: new Map(),
+};
 
 interface LastSearch<G> {
   guests: readonly G[];
@@ -60,7 +74,8 @@ export class GuestSearchIndex<G extends IndexedGuest> {
   #version = 0;
   #last: LastSearch<G> | null = null;
   /** Filled along with the keys, in list order; `#letters` once it covers the whole queue. */
-  #lettersBuilding: LetterIndexBuilder<G> | null = null;
+  #lettersPass: LetterPass<Cached> | null = null;
+  #lettersDone: LetterPassResult<Cached> | null = null;
   #letters: LetterIndex<G> | null = null;
   readonly #onKeysChanged: () => void;
   readonly #onWarmed: (withPinyin: boolean) => void;
@@ -115,7 +130,7 @@ export class GuestSearchIndex<G extends IndexedGuest> {
   warm(guests: readonly G[]): void {
     this.#queue = guests;
     this.#queuePos = 0;
-    this.#lettersBuilding = null;
+    this.#lettersPass = null;
     this.#letters = null;
     if (!this.#scheduled) {
       this.#scheduled = true;
@@ -160,7 +175,7 @@ export class GuestSearchIndex<G extends IndexedGuest> {
   #slice(): void {
     this.#scheduled = false;
     const started = this.#now();
-    const letters = (this.#lettersBuilding ??= new LetterIndexBuilder<G>());
+    const letters = (this.#lettersPass ??= new LetterPass(this.#lettersDone, lettersOfCached));
     while (this.#queuePos < this.#queue.length && this.#now() - started < this.#sliceMs) {
       const guest = this.#queue[this.#queuePos];
       this.#queuePos += 1;
@@ -168,15 +183,16 @@ export class GuestSearchIndex<G extends IndexedGuest> {
         if (this.#cache.has(guest.id)) this.#addedPinyin = true;
         this.#build(guest, this.#reader);
       }
-      letters.add(guest ? this.#lettersOf(guest) : NO_LETTERS);
+      letters.add((guest && this.#cache.get(guest.id)) ?? NO_GUEST);
     }
     if (this.warming) {
       this.#scheduled = true;
       this.#schedule(() => this.#slice());
       return;
     }
-    this.#letters = letters.build(this.#queue);
-    this.#lettersBuilding = null;
+    this.#lettersDone = letters.finish();
+    this.#letters = this.#lettersDone.builder.build(this.#queue);
+    this.#lettersPass = null;
     // Every listed guest has keys now, so any extra entry belongs to a removed guest.
     if (this.#cache.size > this.#queue.length) this.#forgetAllBut(this.#queue);
     this.#onWarmed(this.#reader !== null);
@@ -187,15 +203,6 @@ export class GuestSearchIndex<G extends IndexedGuest> {
       this.#version += 1;
       this.#onKeysChanged();
     }
-  }
-
-  /** The single characters a (warm) guest matches, kept with its keys. */
-  #lettersOf(guest: G): LetterRanks {
-    const keys = this.keysOf(guest);
-    const cached = this.#cache.get(guest.id);
-    if (cached?.keys !== keys) return letterRanks(keys);
-    cached.letters ??= letterRanks(keys);
-    return cached.letters;
   }
 
   #forgetAllBut(guests: readonly G[]): void {
