@@ -125,6 +125,8 @@ npm run bench                 # build, all scenarios (3 repeats), then this page
 node bench/run.mjs --quick    # small sizes, 1 repeat
 node bench/run.mjs --scenarios many-boards,check-in-rush --servers pairboard,y-websocket
 node bench/write-doc.mjs      # this page from bench/results/latest.json
+node bench/heap-profile.mjs --server pairboard   # what grows per board and per connection (heap snapshots)
+node bench/profile-summary.mjs <file.cpuprofile> --within onDurable   # a --cpu-prof run's busy time
 \`\`\`
 `;
 writeFileSync(docPath, doc);
