@@ -13,10 +13,10 @@
  * read one at a time and only their totals by kind are kept. Compiled code ("code:") grows as the
  * server warms up, not per board: read it apart.
  */
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { startGenerator, startServer } from './lib/processes.mjs';
+import { freePort } from './lib/free-port.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -143,15 +143,4 @@ function report(title, before, after, divisor) {
   console.log('    bytes   count  kind');
   for (const row of rows.slice(0, TOP))
     console.log(`${row.bytes.toFixed(0).padStart(9)} ${row.count.toFixed(2).padStart(7)}  ${row.key}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -16,11 +16,11 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitWithParent } from '../lib/exit-with-parent.mjs';
+import { freePort } from '../lib/free-port.mjs';
 
 exitWithParent();
 
@@ -101,17 +101,6 @@ const target = {
   dataDir,
 };
 process.stdout.write(`target ${JSON.stringify(target)}\nlistening ${port}\n`);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address();
-      server.close(() => resolve(free));
-    });
-  });
-}
 
 async function waitForReady(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
