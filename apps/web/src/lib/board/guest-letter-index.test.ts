@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pinyin } from 'pinyin-pro';
 import type { Guest } from '@pairboard/board-schema';
+import { createSeededRandom } from '@pairboard/sync-core';
 import { createPinyinReader } from './guest-pinyin.ts';
 import { LetterPass, letterRanks, type LetterRanks } from './guest-letter-index.ts';
 import { GuestSearchIndex } from './guest-search-index.ts';
@@ -9,18 +10,6 @@ import { parseGuestQuery, rankWord, searchGuests } from './guest-search.ts';
 import { makeGuest } from './guest-test-data.ts';
 
 const reader = createPinyinReader(pinyin);
-
-/** Mulberry32: the same guests on every run; a failing seed can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Surnames with a surname reading (曾 zeng, 单 shan, 解 xie, 吕 lv/lu), compound ones, Latin
 // names, full-width letters, digits, punctuation and rare characters.
@@ -38,7 +27,7 @@ const COMPANIES = [
 ];
 
 function generateGuests(seed: number, count: number): Guest[] {
-  const random = seeded(seed);
+  const random = createSeededRandom(seed); // the same guests on every run: a failing seed replays
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   return Array.from({ length: count }, (_, i) => {
     const roll = random();
