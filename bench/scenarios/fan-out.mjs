@@ -12,6 +12,9 @@ import { cpuMs } from '../lib/proc-stats.mjs';
 import { startGenerator, withServer } from '../lib/processes.mjs';
 import { now, percentile } from '../lib/stats.mjs';
 
+/** Untimed edits before the clock starts (see the generator's warmUp). */
+export const WARM_UP_MS = 1000;
+
 export function runFanOut(kind, options) {
   return withServer(kind, (server) => measure(server, options));
 }
@@ -35,6 +38,7 @@ async function measure(server, { subscribers, generators, rate, durationMs, drai
       ? { docName: doc.docName, token: null, ...server.target.owner }
       : doc;
     await writerProcess.call('connectWriter', { target: server.target, doc: writerDoc });
+    await writerProcess.call('warmUp', { rate, durationMs: WARM_UP_MS });
     const cpuBefore = cpuMs(server.pid);
     const { sent } = await writerProcess.call('write', { rate, durationMs });
     const edits = sent.length / 2;
