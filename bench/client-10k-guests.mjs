@@ -25,8 +25,9 @@ import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { chromium } from 'playwright-core';
-import { addGuest, readBoard } from '@pairboard/sync-core';
+import { addGuest, createSeededRandom, readBoard } from '@pairboard/sync-core';
 import { freePort } from './lib/free-port.mjs';
+import { apiClient } from './lib/api-client.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -67,18 +68,6 @@ const COMPANIES = [
 ];
 const TAGS = ['vip', 'speaker', 'media', 'staff'];
 
-/** Mulberry32: the same 10,000 guests on every run. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function startServer() {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'pairboard-bench-'));
@@ -107,22 +96,6 @@ async function startServer() {
   };
 }
 
-/** A tiny HTTP client with a cookie jar, the way the browser calls the API. */
-function apiClient(base) {
-  let cookie = '';
-  return async (method, path, body) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const setCookie = response.headers.getSetCookie().map((value) => value.split(';')[0]);
-    if (setCookie.length > 0) cookie = setCookie.join('; ');
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
-}
-
 function syncedDoc(base, boardId, token) {
   const doc = new Y.Doc();
   const url = `${base.replace('http', 'ws')}/yjs`;
@@ -140,7 +113,7 @@ function syncedDoc(base, boardId, token) {
 async function fillBoard(base, boardId, token, total) {
   const writer = syncedDoc(base, boardId, token);
   await writer.synced;
-  const random = seeded(20261122);
+  const random = createSeededRandom(20261122); // the same 10,000 guests on every run
   const pick = (text) => Array.from(text)[Math.floor(random() * Array.from(text).length)];
   let count = readBoard(writer.doc).guests.length;
   while (count < total) {

@@ -39,6 +39,7 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import postgres from 'postgres';
 import { freePort } from './lib/free-port.mjs';
+import { apiClient } from './lib/api-client.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 const REPO = join(dirname(SELF), '..');
@@ -669,22 +670,6 @@ async function createBoards(url, count) {
   };
   await Promise.all(Array.from({ length: 6 }, makeOne));
   return boards;
-}
-
-/** The API as the browser calls it: same Origin, a cookie jar. */
-function apiClient(base) {
-  let cookie = '';
-  return async (method, path, body) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const setCookie = response.headers.getSetCookie().map((value) => value.split(';')[0]);
-    if (setCookie.length > 0) cookie = setCookie.join('; ');
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
 }
 
 async function measureConnections(opts, env, workers, cleanups, board) {

@@ -5,7 +5,7 @@
  * the reference servers store whatever they get, so for them it is just a map of maps.
  */
 import * as Y from 'yjs';
-import { seeded } from '../lib/seeded.mjs';
+import { createSeededRandom } from '@pairboard/sync-core';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曾彭萧蔡潘田董袁于余叶蒋杜苏魏';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉宇浩然思远一鸣子涵欣怡';
@@ -19,7 +19,7 @@ const COMPANIES = [
 const TAGS = ['', '', '', 'vip', 'speaker', 'media', 'staff'];
 
 /** Adds guests [from, to) in one transaction (one update, one frame). */
-export function addGuests(doc, from, to, random = seeded(from + 1)) {
+export function addGuests(doc, from, to, random = createSeededRandom(from + 1)) {
   const pick = (text) => text[Math.floor(random() * text.length)];
   const guests = doc.getMap('guests');
   doc.transact(() => {

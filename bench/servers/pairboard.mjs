@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitWithParent } from '../lib/exit-with-parent.mjs';
 import { freePort } from '../lib/free-port.mjs';
+import { apiClient } from '../lib/api-client.mjs';
 
 exitWithParent();
 
@@ -127,22 +128,4 @@ async function inParallel(count, width, make) {
   };
   await Promise.all(Array.from({ length: Math.min(width, count) }, lane));
   return results;
-}
-
-/** JSON over the HTTP API with a cookie jar and the Origin header the CSRF check wants. */
-function apiClient(url) {
-  let cookie = '';
-  const call = async (method, path, body) => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', origin: url, ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(body),
-    });
-    const setCookie = response.headers.getSetCookie().map((value) => value.split(';')[0]);
-    if (setCookie.length > 0) cookie = setCookie.join('; ');
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
-  call.cookie = () => cookie;
-  return call;
 }
