@@ -41,3 +41,29 @@ describe('PreparedFrame', () => {
     client.close();
   });
 });
+
+// With permessage-deflate, ws compresses in the background and queues what follows: a prepared
+// frame must then go through ws.send, or it would overtake the message being compressed.
+describe('PreparedFrame on a compressed connection', () => {
+  it('keeps the order of messages sent while ws is compressing', async () => {
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: { threshold: 0 } });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const accepted = new Promise<WebSocket>((resolve) => server.once('connection', resolve));
+    const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`, {
+      perMessageDeflate: true,
+    });
+    const received: number[] = [];
+    client.on('message', (data: Buffer) => received.push(data[0] ?? -1));
+    const peer = await accepted;
+    await new Promise<void>((resolve) => client.once('open', () => resolve()));
+    for (let i = 0; i < 6; i += 1) {
+      const message = new Uint8Array(50_000).fill(i);
+      if (i % 2 === 0) peer.send(message);
+      else writePrepared(peer, new PreparedFrame(message));
+    }
+    await waitUntil(() => received.length === 6, { message: 'every message arrived' });
+    expect(received).toEqual([0, 1, 2, 3, 4, 5]);
+    client.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+});
