@@ -56,7 +56,12 @@ export function writePrepared(ws: WebSocket, frame: PreparedFrame): void {
   const internals = ws as unknown as WsInternals;
   const socket = internals._socket;
   const idle = internals._sender?._state === SENDER_IDLE;
-  const plain = Object.keys(internals._extensions ?? {}).length === 0;
-  if (socket && idle && plain && socket.writable) socket.write(frame.wire);
+  if (socket && idle && !hasExtension(internals) && socket.writable) socket.write(frame.wire);
   else ws.send(frame.payload);
+}
+
+/** Whether an extension (permessage-deflate) was negotiated; no array made, as this runs per delivery. */
+function hasExtension({ _extensions: extensions }: WsInternals): boolean {
+  for (const _name in extensions) return true;
+  return false;
 }
