@@ -54,7 +54,7 @@ export {
   setResponseTargets,
 } from './board/response-targets.ts';
 export type { EscalationState } from './board/escalation.ts';
-export { SYSTEM_ACTOR, escalationState, escalateIncident } from './board/escalation.ts';
+export { SYSTEM_ACTOR, changesEscalation, escalationState, escalateIncident } from './board/escalation.ts';
 
 // One seeded PRNG for the demo board and every seeded test (browser-safe, not for secrets).
 export { createSeededRandom, randomInt, pickRandom } from './seeded-random.ts';
@@ -99,7 +99,12 @@ export {
 } from './guests-import/columns.ts';
 export type { RowProblem, ImportedGuest } from './guests-import/parse-row.ts';
 export { parseGuestRow, describeRowProblem } from './guests-import/parse-row.ts';
-export type { GuestDuplicate, ImportPreview, ImportPreviewRow, ExistingGuests } from './guests-import/preview.ts';
+export type {
+  GuestDuplicate,
+  ImportPreview,
+  ImportPreviewRow,
+  ExistingGuests,
+} from './guests-import/preview.ts';
 export { buildImportPreview, rowsToImport, summarizePreview } from './guests-import/preview.ts';
 export { applyGuestImport } from './guests-import/apply-import.ts';
 export type { ExportLanguage, GuestExportOptions } from './guests-import/export-table.ts';

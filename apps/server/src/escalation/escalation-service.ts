@@ -2,7 +2,13 @@ import type { Server as HttpServer } from 'node:http';
 import type * as Y from 'yjs';
 import type { Server } from 'socket.io';
 import { listBoardsChangedSince, type Database } from '@pairboard/db';
-import { escalateIncident, escalationState, readIncidents, readResponseTargets } from '@pairboard/sync-core';
+import {
+  changesEscalation,
+  escalateIncident,
+  escalationState,
+  readIncidents,
+  readResponseTargets,
+} from '@pairboard/sync-core';
 import { channels, type ClusterBus } from '../cluster/bus.ts';
 import type { Logger } from '../logger.ts';
 import type { Room } from '../sync/room.ts';
@@ -88,8 +94,8 @@ export function startEscalations(deps: EscalationDeps): Escalations {
     watched.add(room.doc);
     let queued = false;
     // Coalesce a burst of updates (an import, a reconnecting phone) into one scan.
-    onDocChange(room.doc, () => {
-      if (queued) return;
+    onDocChange(room.doc, (transaction) => {
+      if (queued || !changesEscalation(transaction)) return;
       queued = true;
       queueMicrotask(() => {
         queued = false;

@@ -5,11 +5,11 @@ import type * as Y from 'yjs';
  * it emits 'update' (something deleted, or some client's clock moved). Unlike `doc.on('update')`,
  * it does not make Yjs encode every transaction as an update for the listener: in issue 7's
  * check-in rush profile that second encoding was about a tenth of the server's CPU.
- * Returns the function that stops listening.
+ * The listener gets the transaction. Returns the function that stops listening.
  */
-export function onDocChange(doc: Y.Doc, listener: () => void): () => void {
+export function onDocChange(doc: Y.Doc, listener: (transaction: Y.Transaction) => void): () => void {
   const afterTransaction = (transaction: Y.Transaction): void => {
-    if (changedSomething(transaction)) listener();
+    if (changedSomething(transaction)) listener(transaction);
   };
   doc.on('afterTransaction', afterTransaction);
   return () => doc.off('afterTransaction', afterTransaction);

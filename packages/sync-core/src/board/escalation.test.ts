@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { escalateIncident, escalationState, SYSTEM_ACTOR } from './escalation.ts';
+import type * as Y from 'yjs';
+import { addGuest } from './guests.ts';
+import { checkInGuest } from './check-in.ts';
+import { changesEscalation, escalateIncident, escalationState, SYSTEM_ACTOR } from './escalation.ts';
 import {
   acknowledgeIncident,
   raiseIncident,
@@ -111,5 +114,43 @@ describe('escalateIncident', () => {
 
   it('answers not_found for an unknown incident', () => {
     expectFailure(escalateIncident(newBoard().doc, 'nope', at(1)), 'not_found');
+  });
+});
+
+describe('changesEscalation', () => {
+  /** Whether each transaction the change makes on `doc` changed what escalation reads. */
+  function seen(doc: Y.Doc, change: () => void): boolean[] {
+    const verdicts: boolean[] = [];
+    const record = (transaction: Y.Transaction) => verdicts.push(changesEscalation(transaction));
+    doc.on('afterTransaction', record);
+    change();
+    doc.off('afterTransaction', record);
+    return verdicts;
+  }
+
+  it('is true for a raised or acknowledged incident (deep in its timeline) and a changed target', () => {
+    const { doc, incidentId } = raised('red');
+    expect(seen(doc, () => unwrap(acknowledgeIncident(doc, incidentId, BOB, at(60_000))))).toEqual([true]);
+    expect(
+      seen(doc, () => unwrap(raiseIncident(doc, { title: '断电', level: 'yellow' }, ALICE, at(0)))),
+    ).toEqual([true]);
+    expect(seen(doc, () => unwrap(setResponseTargets(doc, { red: 10 })))).toEqual([true]);
+  });
+
+  it('is false for a guest added and checked in, which leaves incidents and targets alone', () => {
+    const { doc } = raised('red');
+    expect(
+      seen(doc, () => {
+        const guestId = unwrap(addGuest(doc, { name: '王芳' }));
+        unwrap(checkInGuest(doc, guestId, BOB, at(1_000)));
+      }),
+    ).toEqual([false, false]);
+  });
+
+  it('is true for an incident change that arrives from another replica', () => {
+    const { doc, incidentId } = raised('red');
+    const other = replicaOf(doc);
+    unwrap(resolveIncident(other, incidentId, BOB, at(5_000)));
+    expect(seen(doc, () => sync(other, doc))).toContain(true);
   });
 });

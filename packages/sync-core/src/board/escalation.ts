@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { IncidentLevel } from '@pairboard/board-schema';
 import type { Actor, Incident, TimelineEntry } from '@pairboard/board-schema';
-import { getEntity, newId } from './layout.ts';
+import { entityRoot, getEntity, metaMap, newId } from './layout.ts';
 import { notBefore, readString, timeOf } from './fields.ts';
 import { deriveIncidentStatus, readTimeline } from './incident-status.ts';
 import { readResponseTargets, type ResponseTargets } from './response-targets.ts';
@@ -14,6 +14,19 @@ import { runOp } from './transact.ts';
  * latest reopen) is what makes escalation happen once. Everything is derived from stored times
  * (raisedAt or the reopen, plus the board's target), so a restarted server finds the same answer.
  */
+
+/**
+ * Whether `transaction` changed anything escalation is derived from: the incidents, or the meta
+ * map that holds the response targets. A watcher re-reads a board only then, not on every
+ * check-in. Call it from 'afterTransaction', when Yjs has filled `changedParentTypes`.
+ */
+export function changesEscalation(transaction: Y.Transaction): boolean {
+  const incidents: unknown = entityRoot(transaction.doc, 'incidents');
+  const meta: unknown = metaMap(transaction.doc);
+  for (const type of transaction.changedParentTypes.keys())
+    if (type === incidents || type === meta) return true;
+  return false;
+}
 
 /** The author of server-written timeline entries. */
 export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'pairboard', name: 'Pairboard' });
